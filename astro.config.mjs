@@ -1,0 +1,15 @@
+// Thin: where the site lives and where it is built.
+import { defineConfig } from 'astro/config';
+import { siteLocation } from './src/io/site-url.ts';
+
+const { site, base } = siteLocation();
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  outDir: process.env.BULLETIN_ASTRO_OUT_DIR || './dist',
+  cacheDir: process.env.BULLETIN_ASTRO_CACHE_DIR || './node_modules/.astro',
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
+  devToolbar: { enabled: false },
+});

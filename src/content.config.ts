@@ -1,0 +1,24 @@
+// Wiring only: each collection gets Bulletin's loader and the schema its data was validated with.
+import { defineCollection } from 'astro:content';
+import { bulletinLoader } from './io/loader.ts';
+import { policySectionSchema } from './schemas/policy.ts';
+import { releaseLineSchema } from './schemas/releases.ts';
+import { siteSchema } from './schemas/site.ts';
+import { z } from 'zod';
+
+const site = defineCollection({
+  loader: bulletinLoader((c) => [{ id: 'site', data: c.site }]),
+  schema: siteSchema,
+});
+
+const releases = defineCollection({
+  loader: bulletinLoader((c) => c.lines.map((l) => ({ id: `${l.package}/${l.name}`, data: l }))),
+  schema: releaseLineSchema,
+});
+
+const policy = defineCollection({
+  loader: bulletinLoader((c) => c.policy.map((p) => ({ id: p.slug, data: p }))),
+  schema: policySectionSchema.extend({ slug: z.string(), body: z.string() }),
+});
+
+export const collections = { site, releases, policy };

@@ -1,0 +1,45 @@
+/** The only module that reads the collections: site, release lines and policy, with "now". */
+import { getCollection, getEntry } from 'astro:content';
+import { buildNow } from '../io/now.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { policyModel, type PolicyModel } from '../lib/policy.ts';
+import { toReleaseLine } from '../lib/releases.ts';
+import type { ReleaseLine } from '../lib/support.ts';
+import type { Site } from '../schemas/site.ts';
+
+/** "Now" for this build (BULLETIN_NOW, else the clock). */
+export const now: Date = buildNow();
+
+/** site.yaml, validated. */
+export async function getSite(): Promise<Site> {
+  const entry = await getEntry('site', 'site');
+  if (!entry) throw new Error('site.yaml was not loaded');
+  return entry.data;
+}
+
+/** Every release line, planned ones included (the support rules hide those). */
+export async function getReleaseLines(): Promise<ReleaseLine[]> {
+  return (await getCollection('releases')).map((e) => toReleaseLine(e.data));
+}
+
+export interface RenderedSection {
+  slug: string;
+  title: string;
+  place: 'report' | 'policy';
+  body: string;
+  html: string;
+}
+
+/** Policy sections in order, with their markdown rendered safely. */
+export async function getPolicySections(): Promise<RenderedSection[]> {
+  const entries = await getCollection('policy');
+  return entries
+    .map((e) => e.data)
+    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
+    .map((s) => ({ slug: s.slug, title: s.title, place: s.place, body: s.body, html: renderMarkdown(s.body) }));
+}
+
+/** The policy model at this build's "now". */
+export async function getPolicyModel(): Promise<PolicyModel> {
+  return policyModel(await getSite(), await getReleaseLines(), now);
+}

@@ -1,0 +1,32 @@
+/**
+ * Bulletin's content loader: hands Astro the validator's already-parsed data, so there is one
+ * parse and one set of types. A content folder with errors stops the build with every finding.
+ */
+import type { Loader } from 'astro/loaders';
+import { formatReport } from '../lib/findings.ts';
+import type { Content } from '../lib/validate.ts';
+import { validateFolder } from './run-validation.ts';
+
+let cached: Content | undefined;
+
+/** The validated content of this build (validated once per process). */
+export function validatedContent(): Content {
+  if (cached) return cached;
+  const result = validateFolder();
+  if (!result.content) {
+    throw new Error(`Bulletin content has errors:\n${formatReport(result.findings, 'build')}`);
+  }
+  cached = result.content;
+  return cached;
+}
+
+/** A loader for one collection: picks its entries out of the validated content. */
+export function bulletinLoader(pick: (content: Content) => { id: string; data: Record<string, unknown> }[]): Loader {
+  return {
+    name: 'bulletin',
+    load: async ({ store }) => {
+      store.clear();
+      for (const entry of pick(validatedContent())) store.set(entry);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+/** Validation as the commands run it: read the content folder, validate, report. */
+import { formatReport, isBlocking, type Mode } from '../lib/findings.ts';
+import { validateContent, type ValidationResult } from '../lib/validate.ts';
+import { contentDir, readContentFiles } from './read-content.ts';
+
+/** Reads and validates the content folder the environment names. */
+export function validateFolder(env: NodeJS.ProcessEnv = process.env): ValidationResult & { dir: string } {
+  const dir = contentDir(env);
+  return { dir, ...validateContent(readContentFiles(dir)) };
+}
+
+/** Validates, prints every finding, and says whether the mode may go on. */
+export function runValidation(mode: Mode, env: NodeJS.ProcessEnv = process.env): boolean {
+  let result;
+  try {
+    result = validateFolder(env);
+  } catch (e) {
+    console.error(`bulletin: ${(e as Error).message}`);
+    return false;
+  }
+  const blocking = result.findings.some((f) => isBlocking(f, mode));
+  if (result.findings.length || mode === 'check') {
+    const out = formatReport(result.findings, mode);
+    (blocking ? console.error : console.log)(`bulletin ${mode}: ${result.dir}\n${out}`);
+  }
+  return !blocking;
+}

@@ -1,0 +1,84 @@
+/** Release lines from releases.yaml to the domain type, with the cross-file checks they need. */
+import semver from 'semver';
+import type { ReleaseLineInput } from '../schemas/releases.ts';
+import { toInstant } from '../schemas/common.ts';
+import type { Finding } from './findings.ts';
+import type { YamlSource } from './source.ts';
+import type { ReleaseLine } from './support.ts';
+
+/** The SEMVER range a line name covers by default: "0.12" -> ">=0.12.0 <0.13.0", "2" -> ">=2.0.0 <3.0.0". */
+export function defaultRangeOf(name: string): string | undefined {
+  const m = /^(\d+)(?:\.(\d+))?$/.exec(name);
+  if (!m) return undefined;
+  const major = Number(m[1]);
+  if (m[2] === undefined) return `>=${major}.0.0 <${major + 1}.0.0`;
+  const minor = Number(m[2]);
+  return `>=${major}.${minor}.0 <${major}.${minor + 1}.0`;
+}
+
+/** Converts a validated line to the domain type. */
+export function toReleaseLine(l: ReleaseLineInput): ReleaseLine {
+  return {
+    package: l.package,
+    name: l.name,
+    released: toInstant(l.released),
+    latest: l.latest,
+    range: l.range ?? defaultRangeOf(l.name) ?? '',
+    eol: l.eol ? toInstant(l.eol) : undefined,
+    planned: l.planned.map((p) => ({ version: p.version, date: p.date ? toInstant(p.date) : undefined })),
+  };
+}
+
+/** Checks lines against each other and the site's packages: unknown package, duplicates, versions, ranges, date order. */
+export function checkReleaseLines(lines: ReleaseLineInput[], packages: string[], src: YamlSource): Finding[] {
+  const findings: Finding[] = [];
+  const at = (i: number, key: string, message: string, fix: string): Finding => ({
+    severity: 'error',
+    file: src.file,
+    line: src.lineOf(['lines', i, key]),
+    field: `lines[${i}].${key}`,
+    message,
+    fix,
+  });
+  const seen = new Map<string, number>();
+  lines.forEach((l, i) => {
+    if (!packages.includes(l.package)) {
+      findings.push(at(i, 'package', `names the package "${l.package}", which site.yaml does not list`, `use one of: ${packages.map((p) => `"${p}"`).join(', ')}, or add the package to site.yaml "packages"`));
+    }
+    const key = `${l.package}@${l.name}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      findings.push(at(i, 'name', `line "${l.name}" of ${l.package} is listed twice (first at line ${src.lineOf(['lines', first, 'name'])})`, 'keep one entry per line and merge their fields'));
+    } else seen.set(key, i);
+    const range = l.range ?? defaultRangeOf(l.name);
+    if (range === undefined) {
+      findings.push(at(i, 'name', `"${l.name}" is not a version-like line name, so its SEMVER range cannot be guessed`, 'add a "range" field, e.g. range: ">=2.1.0 <2.2.0"'));
+    } else if (semver.validRange(range) === null) {
+      findings.push(at(i, 'range', `"${range}" is not a valid SEMVER range`, 'write it as ">=0.12.0 <0.13.0"'));
+    }
+    if (semver.valid(l.latest) === null) {
+      findings.push(at(i, 'latest', `"${l.latest}" is not a valid SEMVER version`, 'write the full version, e.g. 0.12.4'));
+    } else if (range && semver.validRange(range) && !semver.satisfies(l.latest, range, { includePrerelease: true })) {
+      findings.push(at(i, 'latest', `${l.latest} is outside the line's range ${range}`, `give the newest release of line ${l.name}, or correct "range"`));
+    }
+    if (l.eol && l.eol < l.released) {
+      findings.push(at(i, 'eol', `support ends (${l.eol}) before the line is released (${l.released})`, 'put "eol" on or after "released"'));
+    }
+    l.planned.forEach((p, j) => {
+      const where = (message: string, fix: string): Finding => ({
+        severity: 'error',
+        file: src.file,
+        line: src.lineOf(['lines', i, 'planned', j, 'version']),
+        field: `lines[${i}].planned[${j}].version`,
+        message,
+        fix,
+      });
+      if (semver.valid(p.version) === null) findings.push(where(`"${p.version}" is not a valid SEMVER version`, 'write the full version, e.g. 0.12.5'));
+      else if (semver.valid(l.latest) && semver.lte(p.version, l.latest)) findings.push(where(`planned ${p.version} is not newer than the latest release ${l.latest}`, `remove it from "planned" once it has shipped (it is now "latest")`));
+      if (p.date && p.date < l.released) {
+        findings.push({ ...where(`planned for ${p.date}, before the line's release (${l.released})`, 'put the planned date on or after "released"'), field: `lines[${i}].planned[${j}].date`, line: src.lineOf(['lines', i, 'planned', j, 'date']) });
+      }
+    });
+  });
+  return findings;
+}

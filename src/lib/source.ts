@@ -1,0 +1,179 @@
+/**
+ * Parsed source files that remember positions: YAML 1.2 through the `yaml` package (with a
+ * LineCounter), front matter through gray-matter with that same engine. Turns zod issues into
+ * findings that name the line.
+ */
+import matter from 'gray-matter';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { z } from 'zod';
+import { fieldPath, type Finding, type Path, type Severity } from './findings.ts';
+
+export interface SourceFile {
+  /** Display path (`content/site.yaml`). */
+  file: string;
+  text: string;
+}
+
+export interface YamlSource {
+  file: string;
+  /** The parsed value (plain JS: strings, numbers, booleans, arrays, objects). */
+  data: unknown;
+  /** Syntax errors; when any, `data` is unusable. */
+  errors: Finding[];
+  /** The 1-based line of the value at `path`, or of its nearest existing parent. */
+  lineOf(path: Path): number | undefined;
+  /** The source text of the scalar at `path`, as written. */
+  sourceOf(path: Path): string | undefined;
+}
+
+/** Where the docs explain a file, for fixes that point there. */
+export function docsAnchor(file: string): string {
+  if (file.endsWith('site.yaml')) return 'docs/content.md#siteyaml';
+  if (file.endsWith('releases.yaml')) return 'docs/content.md#releasesyaml';
+  if (file.includes('/policy/')) return 'docs/content.md#policy';
+  if (file.includes('/advisories/')) return 'docs/content.md#advisories';
+  if (file.includes('/announcements/')) return 'docs/content.md#announcements';
+  return 'docs/content.md';
+}
+
+function makeSource(file: string, doc: Document, counter: LineCounter, text: string): YamlSource {
+  const lineAt = (offset: number) => counter.linePos(offset).line;
+  const nodeAt = (path: Path): Node | undefined => {
+    for (let n = path.length; n >= 0; n--) {
+      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+      if (node && typeof node === 'object' && 'range' in node && (node as Node).range) return node as Node;
+    }
+    return undefined;
+  };
+  return {
+    file,
+    data: doc.errors.length ? undefined : doc.toJS(),
+    errors: doc.errors.map((e) => ({
+      severity: 'error' as Severity,
+      file,
+      line: e.linePos?.[0].line,
+      message: `the YAML cannot be read: ${e.message.split('\n')[0]}`,
+      fix: 'correct the syntax at that line (indentation, a missing colon or quote, an unclosed bracket)',
+    })),
+    lineOf(path) {
+      const node = nodeAt(path);
+      // Point at the key when the path names a map entry, so "missing field" lands on its parent.
+      if (path.length > 0 && node === doc.getIn(path, true)) {
+        const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+        if (isMap(parent)) {
+          const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path[path.length - 1]);
+          if (pair && isScalar(pair.key) && pair.key.range) return lineAt(pair.key.range[0]);
+        }
+      }
+      return node?.range ? lineAt(node.range[0]) : undefined;
+    },
+    sourceOf(path) {
+      const node = doc.getIn(path, true);
+      return isScalar(node) && node.range ? text.slice(node.range[0], node.range[1]).trim() : undefined;
+    },
+  };
+}
+
+/** Parses a YAML 1.2 file, keeping positions for every later finding. */
+export function parseYaml(src: SourceFile): YamlSource {
+  const counter = new LineCounter();
+  const doc = parseDocument(src.text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  return makeSource(src.file, doc, counter, src.text);
+}
+
+export interface MarkdownSource {
+  front: YamlSource;
+  /** The markdown after the front matter. */
+  body: string;
+}
+
+/** Splits a markdown file into front matter (parsed with positions) and body. */
+export function parseMarkdown(src: SourceFile): MarkdownSource {
+  if (!/^---\r?\n/.test(src.text)) {
+    const front = parseYaml({ file: src.file, text: '' });
+    front.errors.push({
+      severity: 'error',
+      file: src.file,
+      line: 1,
+      message: 'the file has no front matter',
+      fix: `start the file with a front matter block between two "---" lines (see ${docsAnchor(src.file)})`,
+    });
+    return { front, body: src.text };
+  }
+  let doc: YamlSource | undefined;
+  const parsed = matter(src.text, {
+    engines: {
+      // gray-matter's raw front matter starts with the newline after the opening "---",
+      // so its line numbers are the file's line numbers.
+      yaml: (s: string) => {
+        doc = parseYaml({ file: src.file, text: s });
+        return (doc.data ?? {}) as object;
+      },
+    },
+  });
+  return { front: doc ?? parseYaml({ file: src.file, text: parsed.matter }), body: parsed.content };
+}
+
+function describeValue(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  if (typeof v === 'object') return 'a mapping';
+  if (typeof v === 'string') return `"${v}"`;
+  return `${typeof v} ${String(v)}`;
+}
+
+/** Turns zod issues into findings that name the file, line and field. */
+export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severity = 'error', base: Path = []): Finding[] {
+  const docs = docsAnchor(src.file);
+  return error.issues.flatMap((issue): Finding[] => {
+    const path = [...base, ...(issue.path as (string | number)[])];
+    const last = path[path.length - 1];
+    const at = (p: Path, message: string, fix: string): Finding => ({
+      severity,
+      file: src.file,
+      line: src.lineOf(p),
+      field: fieldPath(p) || undefined,
+      message,
+      fix,
+    });
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) =>
+        at([...path, key], `unknown field "${key}"`, `remove it, or check its spelling against ${docs}`),
+      );
+    }
+    const input = (issue as { input?: unknown }).input;
+    if (issue.code === 'invalid_type' && input === undefined) {
+      return [at(path, 'is missing', `add "${String(last)}" (see ${docs})`)];
+    }
+    if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && typeof input === 'number') {
+      const written = src.sourceOf(path);
+      if (written !== undefined && written !== String(input) && /^[\d.]+$/.test(written)) {
+        return [
+          at(
+            path,
+            `${written} was read by YAML as the number ${input}, not the name "${written}"`,
+            `quote it: ${String(last)}: "${written}"`,
+          ),
+        ];
+      }
+    }
+    if (issue.code === 'invalid_value') {
+      const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
+      return [at(path, `is ${describeValue(input)}, which is not allowed`, `use one of: ${allowed}`)];
+    }
+    if (issue.code === 'invalid_type') {
+      return [at(path, `${issue.message.startsWith('Invalid input') ? `must be ${issue.expected}` : issue.message}, not ${describeValue(input)}`, `write a valid value (see ${docs})`)];
+    }
+    return [at(path, issue.message, `write a valid value (see ${docs})`)];
+  });
+}
+
+/** Validates parsed data against a schema, returning the data or findings. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  src: YamlSource,
+  data: unknown = src.data,
+): { ok: true; value: z.output<S> } | { ok: false; findings: Finding[] } {
+  const result = schema.safeParse(data, { reportInput: true });
+  return result.success ? { ok: true, value: result.data } : { ok: false, findings: zodFindings(src, result.error) };
+}

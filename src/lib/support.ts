@@ -1,0 +1,104 @@
+/**
+ * Support windows: from the release lines, the support policy and "now", each line's status,
+ * when its support ended or when it will end. One function decides, as endoflife.date does.
+ */
+import semver from 'semver';
+import { daysBetween } from './dates.ts';
+
+export interface ReleaseLine {
+  package: string;
+  name: string;
+  /** When the line's first release shipped (a future day means planned, hidden until then). */
+  released: Date;
+  latest: string;
+  /** SEMVER range the line covers. */
+  range: string;
+  /** Explicit end of security support. */
+  eol?: Date;
+  planned: { version: string; date?: Date }[];
+}
+
+export interface SupportPolicy {
+  /** The latest N lines of each package get security fixes. */
+  supportedLines: number;
+  /** "Ending soon" when the end date is at most this many days away. */
+  endingSoonDays: number;
+}
+
+export type SupportStatus = 'supported' | 'ending-soon' | 'end-of-life';
+
+/** When support ends: a known day, or once `count` more lines after `after` have shipped. */
+export type SupportEnd = { kind: 'date'; date: Date } | { kind: 'lines'; after: string; count: number };
+
+export interface SupportWindow {
+  line: ReleaseLine;
+  status: SupportStatus;
+  /** For supported lines: when support will end. For ended lines: the day it ended. */
+  end: SupportEnd;
+  /** Whether an explicit `eol` in releases.yaml decided (rather than the latest-N rule). */
+  explicit: boolean;
+  /** For lines with a known future end: days left. */
+  daysLeft?: number;
+}
+
+/** Whether a line has shipped by `now` (planned lines stay hidden until their day). */
+export function isReleased(line: ReleaseLine, now: Date): boolean {
+  return line.released.getTime() <= now.getTime();
+}
+
+/** Orders lines of one package newest first, by the lowest version each covers. */
+export function compareLinesNewestFirst(a: ReleaseLine, b: ReleaseLine): number {
+  const va = semver.minVersion(a.range);
+  const vb = semver.minVersion(b.range);
+  if (va && vb) return semver.rcompare(va, vb);
+  return b.released.getTime() - a.released.getTime();
+}
+
+/** The support window of every released line, newest first within each package. */
+export function supportWindows(lines: readonly ReleaseLine[], policy: SupportPolicy, now: Date): SupportWindow[] {
+  const packages = [...new Set(lines.map((l) => l.package))];
+  return packages.flatMap((pkg) => {
+    const released = lines.filter((l) => l.package === pkg && isReleased(l, now)).sort(compareLinesNewestFirst);
+    return released.map((line, i) => windowOf(line, i, released, policy, now));
+  });
+}
+
+function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], policy: SupportPolicy, now: Date): SupportWindow {
+  const n = policy.supportedLines;
+  if (line.eol) {
+    const daysLeft = daysBetween(now, line.eol);
+    const ended = line.eol.getTime() <= now.getTime();
+    return {
+      line,
+      status: ended ? 'end-of-life' : daysLeft <= policy.endingSoonDays ? 'ending-soon' : 'supported',
+      end: { kind: 'date', date: line.eol },
+      explicit: true,
+      daysLeft: ended ? undefined : daysLeft,
+    };
+  }
+  if (index < n) {
+    // Support ends when n newer lines exist; `index` of them already do.
+    const newest = newestFirst[0] as ReleaseLine;
+    return { line, status: 'supported', end: { kind: 'lines', after: newest.name, count: n - index }, explicit: false };
+  }
+  // The line dropped out of the window the day the n-th newer line shipped.
+  const pushedOutBy = newestFirst[index - n] as ReleaseLine;
+  return { line, status: 'end-of-life', end: { kind: 'date', date: pushedOutBy.released }, explicit: false };
+}
+
+/** The windows that still get security fixes at `now` (supported or ending soon). */
+export function supportedWindows(windows: readonly SupportWindow[]): SupportWindow[] {
+  return windows.filter((w) => w.status !== 'end-of-life');
+}
+
+/** Words for a status; never left to colour or an emoji alone. */
+export function statusLabel(status: SupportStatus): string {
+  return { supported: 'Supported', 'ending-soon': 'Ending soon', 'end-of-life': 'End of life' }[status];
+}
+
+/** "when the line after 0.13 ships" / "when 2 more lines after 0.13 have shipped". */
+export function describeLinesEnd(end: { after: string; count: number }): string {
+  return end.count === 1
+    ? `when the line after ${end.after} ships`
+    : `when ${end.count} more lines after ${end.after} have shipped`;
+}

@@ -1,0 +1,104 @@
+/**
+ * The one validator: every content file in, every problem out, before Astro builds.
+ * Shared by `npm run check`, `npm run build` and the content loader. Pure: the caller reads
+ * the files and passes "now".
+ */
+import { policySectionSchema, type PolicySectionMeta } from '../schemas/policy.ts';
+import { releasesSchema } from '../schemas/releases.ts';
+import { siteSchema, type Site } from '../schemas/site.ts';
+import type { Finding } from './findings.ts';
+import { checkReleaseLines } from './releases.ts';
+import type { ReleaseLineInput } from '../schemas/releases.ts';
+import { parseMarkdown, parseYaml, validateWith, type SourceFile } from './source.ts';
+
+export interface ContentFiles {
+  /** Display path of the content folder (`content`). */
+  root: string;
+  site?: SourceFile;
+  releases?: SourceFile;
+  policy: SourceFile[];
+}
+
+export interface PolicySection extends PolicySectionMeta {
+  /** The file name without `.md`. */
+  slug: string;
+  /** The section's markdown. */
+  body: string;
+}
+
+export interface Content {
+  site: Site;
+  /** Release lines as written (validated); `toReleaseLine` makes the domain type. */
+  lines: ReleaseLineInput[];
+  policy: PolicySection[];
+}
+
+export interface ValidationResult {
+  /** The validated content, or undefined when any error was found. */
+  content?: Content;
+  findings: Finding[];
+}
+
+const missing = (file: string, what: string): Finding => ({
+  severity: 'error',
+  file,
+  message: `the file is missing`,
+  fix: `create it with ${what} (see docs/content.md, or copy the bundled example's)`,
+});
+
+/** Validates the whole content folder and returns the parsed content with every finding. */
+export function validateContent(files: ContentFiles): ValidationResult {
+  const findings: Finding[] = [];
+
+  let site: Site | undefined;
+  if (!files.site) findings.push(missing(`${files.root}/site.yaml`, "the project's name, URLs, contacts and policies"));
+  else {
+    const src = parseYaml(files.site);
+    findings.push(...src.errors);
+    if (!src.errors.length) {
+      const r = validateWith(siteSchema, src);
+      if (r.ok) site = r.value;
+      else findings.push(...r.findings);
+    }
+  }
+
+  let lines: ReleaseLineInput[] | undefined;
+  if (!files.releases) findings.push(missing(`${files.root}/releases.yaml`, 'a "lines" list'));
+  else {
+    const src = parseYaml(files.releases);
+    findings.push(...src.errors);
+    if (!src.errors.length) {
+      const r = validateWith(releasesSchema, src);
+      if (!r.ok) findings.push(...r.findings);
+      else {
+        // Without a valid site.yaml the package names cannot be checked; the site's own errors say why.
+        const lineFindings = site ? checkReleaseLines(r.value.lines, site.packages.map((p) => p.name), src) : [];
+        findings.push(...lineFindings);
+        lines = r.value.lines;
+      }
+    }
+  }
+
+  const policy: PolicySection[] = [];
+  for (const file of files.policy) {
+    const { front, body } = parseMarkdown(file);
+    findings.push(...front.errors);
+    if (front.errors.length) continue;
+    const r = validateWith(policySectionSchema, front);
+    if (!r.ok) findings.push(...r.findings);
+    else policy.push({ ...r.value, slug: file.file.replace(/^.*\//, '').replace(/\.md$/, ''), body });
+  }
+  policy.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  if (files.policy.length === 0) {
+    findings.push({
+      severity: 'warning',
+      file: `${files.root}/policy/`,
+      message: 'there are no policy sections, so the security page has no prose',
+      fix: 'add markdown files such as policy/reporting.md with a "title" and an "order"',
+    });
+  }
+
+  const hasErrors = findings.some((f) => f.severity === 'error');
+  const content = !hasErrors && site && lines ? { site, lines, policy } : undefined;
+  return { content, findings };
+}

@@ -1,0 +1,69 @@
+/**
+ * Building blocks shared by every content schema: dates, names that look like numbers,
+ * URLs. One definition each, imported everywhere else.
+ */
+import { z } from 'zod';
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
+/** Whether year, month and day name a real calendar day (no 2026-02-30). */
+export function isCalendarDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day));
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
+}
+
+/** A calendar date written `YYYY-MM-DD`; it means 00:00:00Z of that day. */
+export const isoDate = z
+  .string({ error: 'must be a date written YYYY-MM-DD' })
+  .refine((s) => DATE_RE.test(s), { error: 'must be a date written YYYY-MM-DD' })
+  .refine(
+    (s) => {
+      const m = DATE_RE.exec(s);
+      return !m || isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
+    },
+    { error: 'is not a real calendar date' },
+  );
+
+/** A date (`YYYY-MM-DD`, meaning 00:00:00Z) or an RFC 3339 time with an offset. */
+export const isoDateOrTime = z
+  .string({ error: 'must be a date (YYYY-MM-DD) or an RFC 3339 time with offset' })
+  .refine((s) => DATE_RE.test(s) || DATE_TIME_RE.test(s), {
+    error: 'must be a date (YYYY-MM-DD) or an RFC 3339 time with an offset (2026-05-04T14:00:00Z)',
+  })
+  .refine(
+    (s) => {
+      const m = DATE_RE.exec(s) ?? DATE_TIME_RE.exec(s);
+      return !m || (isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) && !Number.isNaN(Date.parse(s.replace(' ', 'T'))));
+    },
+    { error: 'is not a real date or time' },
+  );
+
+/** Whether a date string carries a time (and so an offset) rather than a bare day. */
+export function hasTime(s: string): boolean {
+  return DATE_TIME_RE.test(s);
+}
+
+/** The instant a content date stands for: a bare date is 00:00:00Z. */
+export function toInstant(s: string): Date {
+  return DATE_RE.test(s) ? new Date(`${s}T00:00:00Z`) : new Date(s.replace(' ', 'T'));
+}
+
+/**
+ * A name that must stay a string even when it looks like a number (`"0.10"`). YAML reads an
+ * unquoted 0.10 as the number 0.1; the validator explains that case with the source text.
+ */
+export const name = z.string({ error: 'must be a quoted string' }).min(1, { error: 'must not be empty' });
+
+/** An absolute http(s) URL. */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
+
+/** A number of days, or `best-effort` where the project commits to none. */
+export const daysOrBestEffort = z.union([z.number().int().positive(), z.literal('best-effort')], {
+  error: 'must be a whole number of days or "best-effort"',
+});
+
+/** A number, or `tbd`: a policy point the project has not decided yet, shown honestly as such. */
+export const numberOrTbd = z.union([z.number().int().nonnegative(), z.literal('tbd')], {
+  error: 'must be a whole number or "tbd" (to be decided)',
+});
