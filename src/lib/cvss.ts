@@ -199,7 +199,7 @@ export function scoreCvss(vector: string): CvssParse {
   if (/\s/.test(vector)) {
     return failure('the CVSS vector contains spaces or line breaks', 'remove them: a CVSS vector is one word, such as "CVSS:3.1/AV:N/AC:L/..."');
   }
-  const prefix = /^CVSS:([^/]*)(?:\/(.*))?$/s.exec(vector);
+  const prefix = /^CVSS:([^/]*)(?:\/(.*))?$/.exec(vector);
   if (!prefix) {
     if (/^cvss:/i.test(vector)) {
       return failure('the vector must start with "CVSS:" in capital letters', 'write the prefix as "CVSS:"');
@@ -214,6 +214,7 @@ export function scoreCvss(vector: string): CvssParse {
   }
   const version = prefix[1] ?? '';
   if (!isVersion(version)) {
+    if (version === '') return failure(`the vector has no version after "CVSS:"; ${SUPPORTED}`, RESCORE_FIX);
     return failure(`CVSS version "${version}" is not supported; ${SUPPORTED}`, RESCORE_FIX);
   }
   const rules = RULES[version];
@@ -239,6 +240,9 @@ function parseMetrics(rules: VersionRules, parts: string[]): CvssMetric[] | { pr
   const problems: string[] = [];
   let fix = calculatorFix(rules);
   const seen = new Map<string, string>();
+  // Base metrics already blamed by another problem, so as not to report them missing too.
+  const blamed = new Set<string>();
+  const refusedSeen: string[] = [];
   const order: number[] = [];
 
   for (const part of parts) {
@@ -249,6 +253,7 @@ function parseMetrics(rules: VersionRules, parts: string[]): CvssMetric[] | { pr
     const pieces = part.split(':');
     const [key = '', value = ''] = pieces;
     if (pieces.length !== 2 || key === '' || value === '') {
+      blamed.add(key);
       problems.push(`"${part}" is not a metric written as KEY:VALUE (such as "AV:N")`);
       continue;
     }
@@ -257,11 +262,11 @@ function parseMetrics(rules: VersionRules, parts: string[]): CvssMetric[] | { pr
     if (!def) {
       const refused = rules.refused[key];
       if (refused !== undefined) {
-        problems.push(`metric "${key}" (${refused}) is a temporal or environmental metric; Bulletin takes CVSS ${rules.version} base metrics only`);
-        fix = `remove the temporal and environmental metrics and keep the base metrics ${listKeys(rules.metrics)}`;
+        refusedSeen.push(`${key} (${refused})`);
         continue;
       }
       const other = rules.metrics.find((d) => d.key.toLowerCase() === key.toLowerCase());
+      if (other) blamed.add(other.key);
       problems.push(
         other
           ? `metric "${key}" is unknown in CVSS ${rules.version}; metric names are case-sensitive: did you mean "${other.key}"?`
@@ -280,7 +285,16 @@ function parseMetrics(rules: VersionRules, parts: string[]): CvssMetric[] | { pr
     }
   }
 
-  const missing = rules.metrics.filter((d) => d.group === 'base' && !seen.has(d.key));
+  if (refusedSeen.length > 0) {
+    const one = refusedSeen.length === 1;
+    problems.push(
+      `${one ? 'metric' : 'metrics'} ${refusedSeen.join(', ')} ${one ? 'is a temporal or environmental metric' : 'are temporal or environmental metrics'}; ` +
+        `an advisory's CVSS ${rules.version} vector holds base metrics only`,
+    );
+    fix = `remove the temporal and environmental metrics and keep the base metrics ${listKeys(rules.metrics)}`;
+  }
+
+  const missing = rules.metrics.filter((d) => d.group === 'base' && !seen.has(d.key) && !blamed.has(d.key));
   if (missing.length > 0) {
     const names = missing.map((d) => `${d.key} (${d.name})`).join(', ');
     problems.push(`base metric${missing.length === 1 ? '' : 's'} missing: ${names}`);
@@ -298,7 +312,8 @@ function parseMetrics(rules: VersionRules, parts: string[]): CvssMetric[] | { pr
     }
   }
 
-  if (problems.length > 0) return { problems, fix };
+  // A trailing slash and a "//" give the same problem; say it once.
+  if (problems.length > 0) return { problems: [...new Set(problems)], fix };
   return rules.metrics.flatMap((d) => {
     const value = seen.get(d.key);
     return value === undefined ? [] : [{ key: d.key, name: d.name, value, valueName: d.values[value] ?? value }];

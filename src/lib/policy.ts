@@ -82,7 +82,8 @@ export function policyModel(site: Site, lines: readonly ReleaseLine[], now: Date
       n === 1
         ? 'The latest release line of each package gets security fixes.'
         : `The latest ${n} release lines of each package get security fixes.`,
-    support: windows.map(supportRow),
+    // Packages in site.yaml's order, lines newest first within each.
+    support: site.packages.flatMap((p) => windows.filter((w) => w.line.package === p.name)).map(supportRow),
     acknowledgement: `within ${site.acknowledgement_days} working day${site.acknowledgement_days === 1 ? '' : 's'} (Monday to Friday, ${site.time_zone} time)`,
     clock: `from ${CLOCK_FROM_TEXT[site.response_times.clock.from]} to ${CLOCK_TO_TEXT[site.response_times.clock.to]}`,
     responseTimes: RATINGS.map((rating) => {

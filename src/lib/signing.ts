@@ -95,7 +95,17 @@ function iso(date: Date): string {
   return date.toISOString().replace('.000Z', 'Z');
 }
 
+// openpgp.js reads only the first of several armor blocks and silently ignores the rest.
+function armorBlocks(armored: string): number {
+  return armored.match(/^-----BEGIN PGP [A-Z ,/0-9]+-----\s*$/gm)?.length ?? 0;
+}
+
 async function readOnePrivateKey(armored: string): Promise<openpgp.PrivateKey> {
+  if (armorBlocks(armored) > 1) {
+    throw new SigningKeyError(
+      `The signing key text holds ${armorBlocks(armored)} armor blocks; give exactly one private key (the signing key site.yaml lists).`,
+    );
+  }
   let keys: openpgp.PrivateKey[];
   try {
     keys = await openpgp.readPrivateKeys({ armoredKeys: armored });
@@ -330,6 +340,9 @@ export async function generateSigningKey(opts: {
 
 /** The fingerprint (40 upper-case hex) of an armored public or private key. */
 export async function fingerprintOf(armored: string): Promise<string> {
+  if (armorBlocks(armored) > 1) {
+    throw new SigningKeyError(`The key text holds ${armorBlocks(armored)} armor blocks: give exactly one key.`);
+  }
   let keys: openpgp.Key[];
   try {
     keys = await openpgp.readKeys({ armoredKeys: armored });
@@ -350,6 +363,11 @@ export async function publicKeyBlock(armoredKeys: string[]): Promise<string> {
   const seen = new Set<string>();
   let v6 = false;
   for (const [index, armored] of armoredKeys.entries()) {
+    if (armorBlocks(armored) > 1) {
+      throw new SigningKeyError(
+        `Public key ${index + 1} holds ${armorBlocks(armored)} armor blocks, and only the first would be read: give one armor block per key file.`,
+      );
+    }
     let keys: openpgp.Key[];
     try {
       keys = await openpgp.readKeys({ armoredKeys: armored });

@@ -48,7 +48,8 @@ function makeSource(file: string, doc: Document, counter: LineCounter, text: str
   return {
     file,
     data: doc.errors.length ? undefined : doc.toJS(),
-    errors: doc.errors.map((e) => ({
+    // Only the first syntax error: the ones after it are usually its echo.
+    errors: doc.errors.slice(0, 1).map((e) => ({
       severity: 'error' as Severity,
       file,
       line: e.linePos?.[0].line,
@@ -114,6 +115,15 @@ export function parseMarkdown(src: SourceFile): MarkdownSource {
   return { front: doc ?? parseYaml({ file: src.file, text: parsed.matter }), body: parsed.content };
 }
 
+const EXPECTED: Record<string, string> = {
+  number: 'a number',
+  int: 'a whole number',
+  string: 'a string',
+  boolean: 'true or false',
+  array: 'a list',
+  object: 'a mapping (key: value lines)',
+};
+
 function describeValue(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'a list';
@@ -162,9 +172,18 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
       return [at(path, `is ${describeValue(input)}, which is not allowed`, `use one of: ${allowed}`)];
     }
     if (issue.code === 'invalid_type') {
-      return [at(path, `${issue.message.startsWith('Invalid input') ? `must be ${issue.expected}` : issue.message}, not ${describeValue(input)}`, `write a valid value (see ${docs})`)];
+      const expected = EXPECTED[issue.expected] ?? issue.expected;
+      const message = issue.message.startsWith('Invalid input') ? `must be ${expected}` : issue.message;
+      return [at(path, `${message}, not ${describeValue(input)}`, `write ${expected} (see ${docs})`)];
     }
-    return [at(path, issue.message, `write a valid value (see ${docs})`)];
+    if (issue.code === 'too_small' || issue.code === 'too_big') {
+      const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+      const word = issue.code === 'too_small' ? (issue.inclusive ? 'at least' : 'more than') : issue.inclusive ? 'at most' : 'less than';
+      const what = issue.origin === 'array' ? `${bound} item${bound === 1 ? '' : 's'}` : issue.origin === 'string' ? `${bound} character${bound === 1 ? '' : 's'}` : String(bound);
+      return [at(path, `must be ${word} ${what}, not ${describeValue(input)}`, `change it (see ${docs})`)];
+    }
+    const fix = (issue as { params?: { fix?: string } }).params?.fix;
+    return [at(path, issue.message, fix ?? `write a valid value (see ${docs})`)];
   });
 }
 

@@ -16,27 +16,28 @@ export function isCalendarDate(year: number, month: number, day: number): boolea
 /** A calendar date written `YYYY-MM-DD`; it means 00:00:00Z of that day. */
 export const isoDate = z
   .string({ error: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => DATE_RE.test(s), { error: 'must be a date written YYYY-MM-DD' })
+  .refine((s) => DATE_RE.test(s), { error: 'must be a date written YYYY-MM-DD', params: { fix: 'write the day as YYYY-MM-DD, e.g. 2026-01-31' } })
   .refine(
     (s) => {
       const m = DATE_RE.exec(s);
       return !m || isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]));
     },
-    { error: 'is not a real calendar date' },
+    { error: 'is not a real calendar date', params: { fix: 'write a day that exists (months have 28 to 31 days)' } },
   );
 
 /** A date (`YYYY-MM-DD`, meaning 00:00:00Z) or an RFC 3339 time with an offset. */
 export const isoDateOrTime = z
   .string({ error: 'must be a date (YYYY-MM-DD) or an RFC 3339 time with offset' })
   .refine((s) => DATE_RE.test(s) || DATE_TIME_RE.test(s), {
-    error: 'must be a date (YYYY-MM-DD) or an RFC 3339 time with an offset (2026-05-04T14:00:00Z)',
+    error: 'must be a date (YYYY-MM-DD) or an RFC 3339 time with an offset',
+    params: { fix: 'write 2026-05-04, or 2026-05-04T14:00:00Z / 2026-05-04T16:00:00+02:00' },
   })
   .refine(
     (s) => {
       const m = DATE_RE.exec(s) ?? DATE_TIME_RE.exec(s);
       return !m || (isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3])) && !Number.isNaN(Date.parse(s.replace(' ', 'T'))));
     },
-    { error: 'is not a real date or time' },
+    { error: 'is not a real date or time', params: { fix: 'write a day and time that exist' } },
   );
 
 /** Whether a date string carries a time (and so an offset) rather than a bare day. */

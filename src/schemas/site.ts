@@ -89,7 +89,7 @@ export const siteSchema = z.strictObject({
     } catch {
       return false;
     }
-  }, { error: 'is not an IANA time zone name such as Europe/Berlin or UTC' }),
+  }, { error: 'is not an IANA time zone name', params: { fix: 'write a name such as Europe/Berlin, America/New_York or UTC' } }),
   /** Working days (Monday to Friday) within which a report is acknowledged. */
   acknowledgement_days: z.number().int().positive(),
   /** The support policy. */

@@ -1,0 +1,58 @@
+/** Runs Bulletin's commands as a maintainer would, each with its own content and output folder. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const EXAMPLE_CONTENT = join(ROOT, 'content');
+const TMP = join(ROOT, 'test/.tmp');
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+  /** stdout and stderr together. */
+  output: string;
+}
+
+/** A fresh temporary folder under test/.tmp. */
+export function tempDir(prefix: string): string {
+  mkdirSync(TMP, { recursive: true });
+  return mkdtempSync(join(TMP, `${prefix}-`));
+}
+
+/** A copy of a content folder with some files replaced (path -> text, or null to delete). */
+export function contentWith(changes: Record<string, string | null> = {}, from = EXAMPLE_CONTENT): string {
+  const dir = join(tempDir('content'), 'content');
+  cpSync(from, dir, { recursive: true });
+  for (const [path, text] of Object.entries(changes)) {
+    const file = join(dir, path);
+    if (text === null) rmSync(file, { force: true });
+    else {
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, text);
+    }
+  }
+  return dir;
+}
+
+/** Runs `npm run <script>` the way npm would (node scripts/<script>.ts), with the given environment. */
+export function runScript(script: string, env: Record<string, string>, args: string[] = []): RunResult {
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], {
+    cwd: ROOT,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    encoding: 'utf8',
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };
+}
+
+/** `npm run check` on a content folder at a given "now". */
+export function check(contentDir: string, now: string): RunResult {
+  return runScript('check', { BULLETIN_CONTENT_DIR: contentDir, BULLETIN_NOW: now });
+}
+
+/** `npm run build` of a content folder into a fresh output folder; returns the folder too. */
+export function build(contentDir: string, now: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist')): RunResult & { outDir: string } {
+  const r = runScript('build', { BULLETIN_CONTENT_DIR: contentDir, BULLETIN_NOW: now, BULLETIN_OUT_DIR: outDir, ...env });
+  return { ...r, outDir };
+}
