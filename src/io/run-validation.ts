@@ -1,12 +1,13 @@
 /** Validation as the commands run it: read the content folder, validate, report. */
 import { formatReport, isBlocking, type Mode } from '../lib/findings.ts';
 import { validateContent, type ValidationResult } from '../lib/validate.ts';
+import { buildNow } from './now.ts';
 import { contentDir, readContentFiles } from './read-content.ts';
 
-/** Reads and validates the content folder the environment names. */
+/** Reads and validates the content folder the environment names, at the environment's "now". */
 export function validateFolder(env: NodeJS.ProcessEnv = process.env): ValidationResult & { dir: string } {
   const dir = contentDir(env);
-  return { dir, ...validateContent(readContentFiles(dir)) };
+  return { dir, ...validateContent(readContentFiles(dir), buildNow(env)) };
 }
 
 /** Validates, prints every finding, and says whether the mode may go on. */

@@ -6,9 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
 import { validateContent, type ContentFiles } from '../../src/lib/validate.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
+import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { EXAMPLE_CONTENT } from '../helpers/run.ts';
 
 const example = readContentFiles(EXAMPLE_CONTENT);
+const NOW = new Date(EXAMPLE_NOW);
 
 /** The example with one file's text edited. */
 function edited(which: 'site' | 'releases', edit: (text: string) => string): ContentFiles {
@@ -17,11 +19,11 @@ function edited(which: 'site' | 'releases', edit: (text: string) => string): Con
 }
 
 const show = (findings: Finding[]) => findings.map((f) => formatFinding(f, 'check')).join('\n');
-const errorsOf = (files: ContentFiles) => validateContent(files).findings.filter((f) => f.severity === 'error');
+const errorsOf = (files: ContentFiles) => validateContent(files, NOW).findings.filter((f) => f.severity === 'error');
 
 describe('the bundled example', () => {
   it('validates with no errors and yields content', () => {
-    const r = validateContent(example);
+    const r = validateContent(example, NOW);
     expect(r.findings.filter((f) => f.severity !== 'warning')).toEqual([]);
     expect(r.content?.site.name).toBe('Lanternfish');
     expect(r.content?.lines.map((l) => l.name)).toEqual(['0.10', '0.11', '0.12', '0.13', '0.14', '1.4', '2.0']);
