@@ -153,18 +153,20 @@ function checkRange(range: OsvRange, path: Path): RangeProblem[] {
   const problems: RangeProblem[] = [];
   const valid: Bound[] = [];
   const timeline: { kind: EventKind; text: string; path: Path }[] = [];
+  let limits = 0;
   range.events.forEach((event, j) => {
     const read = readEvent(event, [...path, j]);
     if (read.ok) {
       if (read.bound.kind !== 'limit') valid.push(read.bound);
     } else problems.push(read.problem);
     const kind = read.ok ? read.bound.kind : read.kind;
-    if (kind !== undefined && kind !== 'limit') timeline.push(read.ok ? read.bound : { kind, text: event[kind] ?? '', path: [...path, j, kind] });
+    if (kind === 'limit') limits += 1;
+    else if (kind !== undefined) timeline.push(read.ok ? read.bound : { kind, text: event[kind] ?? '', path: [...path, j, kind] });
   });
   const order = checkOrder(valid);
   problems.push(...order);
-  // Events out of order make the sequence meaningless until they are sorted: say one thing.
-  if (order.length === 0) problems.push(...checkSequence(timeline, path));
+  // Until every event has one kind and the events are in order, the sequence says nothing new.
+  if (order.length === 0 && timeline.length + limits === range.events.length) problems.push(...checkSequence(timeline, path));
   return problems;
 }
 
@@ -207,6 +209,9 @@ function checkSequence(timeline: { kind: EventKind; text: string; path: Path }[]
       }
     } else if (cur.kind === 'introduced' && prev.kind === 'introduced') {
       problems.push({ path: cur.path, message: `"introduced" ${cur.text} follows "introduced" ${prev.text} with no "${closer}" between them`, fix: `add the "${closer}" that ends the interval from ${prev.text}, or remove one "introduced"` });
+    } else if (cur.kind !== 'introduced' && prev.kind !== 'introduced' && cur.kind !== prev.kind) {
+      mixed = true;
+      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} and "${prev.kind}" ${prev.text} both end the same interval`, fix: 'keep one of them: "fixed" (the first version without the flaw) where it is known' });
     } else if (cur.kind !== 'introduced' && prev.kind !== 'introduced') {
       problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} follows "${prev.kind}" ${prev.text} with no "introduced" between them`, fix: `if versions between them are affected, add the "introduced" that starts that interval before ${cur.text}; otherwise remove "${cur.kind}" ${cur.text}` });
     } else if (cur.kind !== 'introduced' && other !== undefined && !mixed) {

@@ -323,8 +323,8 @@ export async function generateSigningKey(opts: {
   expiresInDays?: number;
 }): Promise<{ armoredPrivate: string; armoredPublic: string; fingerprint: string }> {
   const { name, email, created, passphrase, expiresInDays } = opts;
-  if (name.trim() === '' || /[<>()]/.test(name)) {
-    throw new SigningKeyError(`The key's name "${name}" is empty or holds <, > or parentheses: give the project's name, e.g. "Example Project security team".`);
+  if (name.trim() === '' || /[<>]/.test(name)) {
+    throw new SigningKeyError(`The key's name "${name}" is empty or holds < or >: give the project's name, e.g. "Example Project security team".`);
   }
   if (!/^[^\s@<>]+@[^\s@<>]+$/.test(email)) {
     throw new SigningKeyError(`The key's email "${email}" is not an email address: give the address that sends the announcements.`);

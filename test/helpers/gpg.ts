@@ -9,14 +9,15 @@
 //     await gpg.dispose();
 //   }
 //
-// In a suite: `describe.skipIf(skipWithoutGpg())(...)` with `beforeAll(requireGpg)`: when gpg is
-// missing the suite fails with "install gnupg", or skips when BULLETIN_ALLOW_MISSING_TOOLS=1.
+// Wrap suites in `describeWithGpg(name, () => { ... })`: when gpg is missing, the suite is one
+// failing test saying to install gnupg, or is skipped when BULLETIN_ALLOW_MISSING_TOOLS=1.
 // Every run is `--batch --no-autostart` (no gpg-agent, no dirmngr, no pinentry) with its own
 // `--homedir` (mode 700), C locale and UTC, so output and behaviour do not depend on the machine.
 import { execFile, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { describe, it } from 'vitest';
 
 /** The gpg binary: `gpg` on PATH, or the path in BULLETIN_GPG. */
 export const GPG = process.env.BULLETIN_GPG || 'gpg';
@@ -42,6 +43,21 @@ export function skipWithoutGpg(): boolean {
 /** Throws a message saying to install gnupg when gpg is missing: for beforeAll. */
 export function requireGpg(): void {
   if (!gpgAvailable()) throw new Error(INSTALL_HINT);
+}
+
+/** `describe` for suites that need gpg: runs them, or (gpg missing) fails with the install hint, or skips them when BULLETIN_ALLOW_MISSING_TOOLS=1. */
+export function describeWithGpg(name: string, body: () => void): void {
+  if (gpgAvailable()) {
+    describe(name, body);
+  } else if (skipWithoutGpg()) {
+    describe.skip(name, body);
+  } else {
+    describe(name, () => {
+      it('needs GnuPG', () => {
+        requireGpg();
+      });
+    });
+  }
 }
 
 /** One gpg run: exit code, output, and the `[GNUPG:]` status lines (without the prefix). */
@@ -93,7 +109,7 @@ export class GpgHome {
   run(args: string[]): Promise<GpgRun> {
     const fixed = this.now ? ['--faked-system-time', `${Math.floor(this.now.getTime() / 1000)}!`] : [];
     const argv = ['--homedir', this.homedir, '--batch', '--no-tty', '--no-autostart', '--status-fd', '1', ...fixed, ...args];
-    const env = { ...process.env, LC_ALL: 'C', LANGUAGE: '', TZ: 'UTC' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'C', LANGUAGE: '', TZ: 'UTC' };
     delete env.GNUPGHOME;
     return new Promise((resolve, reject) => {
       execFile(GPG, argv, { env, encoding: 'utf8', timeout: 30_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -163,9 +179,10 @@ function verification(run: GpgRun): GpgVerification {
   const result: GpgVerification = { ...run, ok: run.code === 0 && good && !bad && valid !== undefined };
   if (valid) {
     // VALIDSIG <fpr> <date> <timestamp> <expire> <version> <reserved> <algo> <hash> <class> <primary-fpr>
-    result.signer = valid[1];
-    result.signedAt = new Date(Number(valid[3]) * 1000);
-    result.fingerprint = valid[10];
+    const [, signer, , timestamp, , , , , , , primary] = valid;
+    if (signer) result.signer = signer;
+    if (timestamp) result.signedAt = new Date(Number(timestamp) * 1000);
+    if (primary) result.fingerprint = primary;
   }
   return result;
 }

@@ -36,11 +36,20 @@ export function contentWith(changes: Record<string, string | null> = {}, from = 
   return dir;
 }
 
+/** The environment a maintainer's shell would have: without what Vitest adds (BASE_URL, NODE_ENV, ...). */
+export function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (/^(BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST.*|BULLETIN_.*)$/.test(key)) delete env[key];
+  }
+  return { ...env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
+}
+
 /** Runs `npm run <script>` the way npm would (node scripts/<script>.ts), with the given environment. */
 export function runScript(script: string, env: Record<string, string>, args: string[] = []): RunResult {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', `${script}.ts`), ...args], {
     cwd: ROOT,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env },
+    env: cleanEnv(env),
     encoding: 'utf8',
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };

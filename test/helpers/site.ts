@@ -1,6 +1,6 @@
 /** Reading a built site: its files, its pages as parsed HTML, its internal links. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 
 /** Every file under a folder, as paths relative to it. */
@@ -22,11 +22,11 @@ export function tableRows(table: HTMLElement): string[][] {
 }
 
 /** Resolves a link found in a page to the file in dist/ it must reach, or undefined if external. */
-export function linkTarget(dist: string, fromFile: string, hrefValue: string, origin: string, base: string): string | undefined {
-  const from = new URL('/' + relative(dist, join(dist, fromFile)).replace(/index\.html$/, ''), origin + '/');
-  const url = new URL(hrefValue, new URL(base.replace(/^\//, ''), origin + '/').href.replace(/\/?$/, '/') + from.pathname.slice(1));
-  if (url.origin !== origin) return undefined;
-  if (!url.pathname.startsWith(base)) return `OUTSIDE-BASE:${url.pathname}`;
-  const inside = url.pathname.slice(base.length);
+export function linkTarget(fromFile: string, hrefValue: string, origin: string, base: string): string | undefined {
+  const pageUrl = new URL(base + fromFile.replace(/index\.html$/, ''), origin);
+  const url = new URL(hrefValue, pageUrl);
+  if (url.origin !== origin || url.protocol === 'mailto:') return undefined;
+  if (!url.pathname.startsWith(base)) return `outside the base path: ${url.pathname}`;
+  const inside = decodeURIComponent(url.pathname.slice(base.length));
   return inside === '' || inside.endsWith('/') ? `${inside}index.html` : inside;
 }
