@@ -281,7 +281,9 @@ export async function signDetached(text: string, key: SigningKey, date: Date): P
 export async function signCleartext(text: string, key: SigningKey, date: Date): Promise<string> {
   // openpgp.js dash-escapes the body and writes it with CRLF line endings, the rest with LF:
   // write one line ending throughout. The body has no CR left, so only its line endings change.
-  const message = await openpgp.createCleartextMessage({ text: cleartextBody(text) });
+  const body = cleartextBody(text);
+  if (body === '') throw new Error('Nothing to cleartext-sign: the text is empty or only whitespace.');
+  const message = await openpgp.createCleartextMessage({ text: body });
   const armored = await signWith(key, date, (options) => openpgp.sign({ ...options, message, format: 'armored' }));
   return armored.replace(/\r\n/g, '\n');
 }

@@ -443,6 +443,10 @@ describe('signCleartext', () => {
     expect(data).toBe(cleartextBody(TRICKY_TEXT));
   });
 
+  it('refuses a text with nothing but whitespace', async () => {
+    await expect(signCleartext(' \n\t\r\n', signOnlyKey, CONTENT_DATE)).rejects.toThrow('Nothing to cleartext-sign: the text is empty or only whitespace.');
+  });
+
   it('is locked byte for byte for a fixed key', async () => {
     const key = gnupgMade;
     expect(await signCleartext('Hello,\n- world  \n', key, GNUPG_MADE_CONTENT_DATE)).toBe(LOCKED_CLEARTEXT);
