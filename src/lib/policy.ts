@@ -4,7 +4,7 @@
  */
 import type { ClockFrom, ClockTo, Rating, Site } from '../schemas/site.ts';
 import { RATINGS } from '../schemas/site.ts';
-import { formatDate } from './dates.ts';
+import { formatDate, plural } from './dates.ts';
 import { describeLinesEnd, statusLabel, supportWindows, type ReleaseLine, type SupportWindow } from './support.ts';
 
 export interface SupportRow {
@@ -52,7 +52,7 @@ export function supportRow(w: SupportWindow): SupportRow {
   let endText: string;
   if (w.end.kind === 'lines') endText = describeLinesEnd(w.end);
   else if (w.status === 'end-of-life') endText = `ended ${endDate}`;
-  else endText = `until ${endDate} (${w.daysLeft} day${w.daysLeft === 1 ? '' : 's'} left)`;
+  else endText = `until ${endDate} (${plural(w.daysLeft ?? 0, 'day')} left)`;
   return {
     package: w.line.package,
     line: w.line.name,
@@ -84,15 +84,15 @@ export function policyModel(site: Site, lines: readonly ReleaseLine[], now: Date
         : `The latest ${n} release lines of each package get security fixes.`,
     // Packages in site.yaml's order, lines newest first within each.
     support: site.packages.flatMap((p) => windows.filter((w) => w.line.package === p.name)).map(supportRow),
-    acknowledgement: `within ${site.acknowledgement_days} working day${site.acknowledgement_days === 1 ? '' : 's'} (Monday to Friday, ${site.time_zone} time)`,
+    acknowledgement: `within ${plural(site.acknowledgement_days, 'working day')} (Monday to Friday, ${site.time_zone} time)`,
     clock: `from ${CLOCK_FROM_TEXT[site.response_times.clock.from]} to ${CLOCK_TO_TEXT[site.response_times.clock.to]}`,
     responseTimes: RATINGS.map((rating) => {
       const t = site.response_times.targets[rating];
-      return { rating, days: t === 'best-effort' ? null : t, text: t === 'best-effort' ? 'best effort, no fixed target' : `${t} days` };
+      return { rating, days: t === 'best-effort' ? null : t, text: t === 'best-effort' ? 'best effort, no fixed target' : plural(t, 'day') };
     }),
     disclosure: [
-      { label: 'Longest embargo we agree to', ...tbd(d.embargo_days, (x) => `${x} days`) },
-      { label: 'Advance notice to distributors', ...tbd(d.distributor_notice_days, (x) => `${x} days before disclosure`) },
+      { label: 'Longest embargo we agree to', ...tbd(d.embargo_days, (x) => plural(x, 'day')) },
+      { label: 'Advance notice to distributors', ...tbd(d.distributor_notice_days, (x) => `${plural(x, 'day')} before disclosure`) },
     ],
     toBeDecided: d.to_be_decided,
   };

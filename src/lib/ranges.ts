@@ -17,7 +17,7 @@
  * `latest` is itself a prerelease, the prereleases leading up to it: once `1.0.0` has shipped,
  * nobody is counted as running line "1" on `1.0.0-rc.1`.
  */
-import { compare, inc, parse, Range, SemVer, coerce } from 'semver';
+import { coerce, compare, inc, parse, Range, SemVer } from 'semver';
 
 /** One OSV event: exactly one of its fields is set. */
 export interface RangeEvent {
@@ -67,6 +67,7 @@ export interface LineInput {
 
 /** Whether a line is affected and where it is fixed. */
 export type LineState =
+  /** No release of the line (up to `latest`) is affected. */
   | { line: string; state: 'not-affected' }
   /** Some release of the line is affected and `fixedIn`, a version of this line, fixes it. */
   | { line: string; state: 'fixed'; fixedIn: string; planned: boolean }
@@ -122,7 +123,7 @@ function readEvent(event: RangeEvent, path: Path): ReadEvent {
   if (kinds.length > 1) {
     const named = kinds.map((k) => `"${k}"`).join(' and ');
     const split = kinds.map((k) => `{ ${k}: "${String(event[k])}" }`).join(' then ');
-    return { ok: false, problem: { path, message: `the event has both ${named}`, fix: `give each its own event: ${split}` } };
+    return { ok: false, problem: { path, message: `the event has ${kinds.length === 2 ? 'both ' : ''}${named}`, fix: `give each its own event: ${split}` } };
   }
   const text = event[kind] ?? '';
   const at = [...path, kind];
@@ -302,7 +303,8 @@ function readLine(input: LineInput): Line {
   } catch {
     return bad(`${JSON.stringify(input.range)} is not a valid SEMVER range`);
   }
-  const version = (text: string): SemVer => strictVersion(text) ?? bad(`${JSON.stringify(text)} is not a valid SEMVER version`);
+  // As lenient as the releases check (semver.valid): a "v" or spaces there are not this module's to refuse.
+  const version = (text: string): SemVer => parse(text) ?? bad(`${JSON.stringify(text)} is not a valid SEMVER version`);
   const latest = version(input.latest);
   return {
     name: input.name,
@@ -326,10 +328,13 @@ function isRelease(line: Line, v: SemVer): boolean {
 }
 
 /**
- * Versions enough to decide "is some release of the line affected": whether a version is
- * affected and whether it is a release change only at the versions named by the events, the
- * listed versions, the line's range and `latest`; between two such versions, the lowest
- * candidate release is the version itself, its release, or the version just after it.
+ * A finite set of versions enough to answer "is some release of the line affected (above a
+ * floor)?". Both "affected" and "a release of the line" change only at versions that the spec
+ * or the line names (events, listed versions, range comparators, latest, the floor, itself an
+ * event); between two of them both stay the same, and the lowest release there is the named
+ * version itself, its release, the version just after it (the next patch, or `x-pre.0` after a
+ * prerelease), or the first prerelease leading up to `latest`. ranges.test.ts checks this set
+ * against a brute-force search.
  */
 function probes(spec: Compiled, line: Line): SemVer[] {
   const seeds: SemVer[] = [

@@ -3,7 +3,7 @@
  * when its support ended or when it will end. One function decides, as endoflife.date does.
  */
 import semver from 'semver';
-import { daysBetween } from './dates.ts';
+import { daysUntil } from './dates.ts';
 
 export interface ReleaseLine {
   package: string;
@@ -66,11 +66,12 @@ export function supportWindows(lines: readonly ReleaseLine[], policy: SupportPol
 function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], policy: SupportPolicy, now: Date): SupportWindow {
   const n = policy.supportedLines;
   if (line.eol) {
-    const daysLeft = daysBetween(now, line.eol);
+    const daysLeft = daysUntil(now, line.eol);
     const ended = line.eol.getTime() <= now.getTime();
+    const soon = line.eol.getTime() - now.getTime() <= policy.endingSoonDays * 86_400_000;
     return {
       line,
-      status: ended ? 'end-of-life' : daysLeft <= policy.endingSoonDays ? 'ending-soon' : 'supported',
+      status: ended ? 'end-of-life' : soon ? 'ending-soon' : 'supported',
       end: { kind: 'date', date: line.eol },
       explicit: true,
       daysLeft: ended ? undefined : daysLeft,
@@ -81,9 +82,11 @@ function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], 
     const newest = newestFirst[0] as ReleaseLine;
     return { line, status: 'supported', end: { kind: 'lines', after: newest.name, count: n - index }, explicit: false };
   }
-  // The line dropped out of the window the day the n-th newer line shipped.
-  const pushedOutBy = newestFirst[index - n] as ReleaseLine;
-  return { line, status: 'end-of-life', end: { kind: 'date', date: pushedOutBy.released }, explicit: false };
+  // The line dropped out of the window the day the n-th newer line shipped (newer lines may
+  // have shipped out of version order, so take the n-th release date, not the n-th version).
+  const newerShipped = newestFirst.slice(0, index).map((l) => l.released.getTime()).sort((a, b) => a - b);
+  const ended = new Date(newerShipped[n - 1] as number);
+  return { line, status: 'end-of-life', end: { kind: 'date', date: ended }, explicit: false };
 }
 
 /** The windows that still get security fixes at `now` (supported or ending soon). */

@@ -3,15 +3,11 @@
  * URLs. One definition each, imported everywhere else.
  */
 import { z } from 'zod';
+import { isCalendarDay as isCalendarDate } from '../lib/dates.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
 
-/** Whether year, month and day name a real calendar day (no 2026-02-30). */
-export function isCalendarDate(year: number, month: number, day: number): boolean {
-  const d = new Date(Date.UTC(year, month - 1, day));
-  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
-}
 
 /** A calendar date written `YYYY-MM-DD`; it means 00:00:00Z of that day. */
 export const isoDate = z

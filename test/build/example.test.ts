@@ -29,7 +29,7 @@ describe('the example at its fixed now', () => {
     const rows = tableRows(page(dist, 'index.html').querySelector('#support-table')!);
     expect(rows).toEqual([
       ['lanternfish', '0.13', '0.13.2', '2026-06-01', 'Supported', 'when 2 more lines after 0.13 have shipped'],
-      ['lanternfish', '0.12', '0.12.4', '2026-01-20', 'Ending soon', 'until 2026-09-30 (28 days left)'],
+      ['lanternfish', '0.12', '0.12.4', '2026-01-20', 'Ending soon', 'until 2026-09-30 (29 days left)'],
       ['lanternfish-cli', '2.0', '2.0.1', '2026-04-01', 'Supported', 'when 2 more lines after 2.0 have shipped'],
       ['lanternfish-cli', '1.4', '1.4.3', '2025-05-01', 'Supported', 'when the line after 2.0 ships'],
     ]);
@@ -50,7 +50,7 @@ describe('the example at its fixed now', () => {
     const rows = html.querySelectorAll('table[data-table=support]').flatMap(tableRows);
     expect(rows.map((r) => `${r[0]} ${r[1]} ${r[4]} ${r[5]}`)).toEqual([
       'lanternfish 0.13 Supported when 2 more lines after 0.13 have shipped',
-      'lanternfish 0.12 Ending soon until 2026-09-30 (28 days left)',
+      'lanternfish 0.12 Ending soon until 2026-09-30 (29 days left)',
       'lanternfish 0.11 End of life ended 2026-07-31',
       'lanternfish 0.10 End of life ended 2026-01-20',
       'lanternfish-cli 2.0 Supported when 2 more lines after 2.0 have shipped',
@@ -67,7 +67,7 @@ describe('the example at its fixed now', () => {
 
   it('generates SECURITY.md from the same model: same support rows and targets', () => {
     const md = readFileSync(join(dist, 'SECURITY.md'), 'utf8');
-    expect(md).toContain('| lanternfish | 0.12 | 0.12.4 | Ending soon | until 2026-09-30 (28 days left) |');
+    expect(md).toContain('| lanternfish | 0.12 | 0.12.4 | Ending soon | until 2026-09-30 (29 days left) |');
     expect(md).toContain('| Critical | 7 days |');
     expect(md).toContain('We acknowledge every report within 3 working days (Monday to Friday, Europe/Lisbon time).');
     expect(md).not.toContain('0.10 |');

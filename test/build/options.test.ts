@@ -27,9 +27,10 @@ describe('BULLETIN_CONTENT_DIR', () => {
 
 describe('BULLETIN_NOW moves "now"', () => {
   it.each([
-    // 0.11 has an explicit end (2026-07-31) 60 days away: "ending soon" with the 60-day threshold.
-    ['2026-05-31T23:59:59Z', ['0.12 Supported', '0.11 Ending soon', '0.10 End of life']],
-    // The day 0.13 ships: it appears, and 0.12 and 0.11 stay (0.11 by its explicit end date).
+    // 0.11's explicit end (2026-07-31) is 60 days and a second away: still "Supported".
+    ['2026-05-31T23:59:59Z', ['0.12 Supported', '0.11 Supported', '0.10 End of life']],
+    // The day 0.13 ships: it appears, and 0.12 and 0.11 stay (0.11 by its explicit end date,
+    // now exactly 60 days away: "Ending soon").
     ['2026-06-01T00:00:00Z', ['0.13 Supported', '0.12 Supported', '0.11 Ending soon', '0.10 End of life']],
     ['2026-04-01T00:00:00Z', ['0.12 Supported', '0.11 Supported', '0.10 End of life']],
     ['2026-12-01T00:00:00Z', ['0.14 Supported', '0.13 Supported', '0.12 End of life', '0.11 End of life', '0.10 End of life']],

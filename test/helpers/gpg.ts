@@ -9,8 +9,9 @@
 //     await gpg.dispose();
 //   }
 //
-// Wrap suites in `describeWithGpg(name, () => { ... })`: when gpg is missing, the suite is one
-// failing test saying to install gnupg, or is skipped when BULLETIN_ALLOW_MISSING_TOOLS=1.
+// Wrap suites in `describeWithGpg(name, () => { ... })`: when gpg is missing, the suite is
+// skipped, unless BULLETIN_REQUIRE_TOOLS=1 (set by .ci/run), where it is one failing test saying
+// to install gnupg (the rule of test/helpers/tools.ts).
 // Every run is `--batch --no-autostart` (no gpg-agent, no dirmngr, no pinentry) with its own
 // `--homedir` (mode 700), C locale and UTC, so output and behaviour do not depend on the machine.
 import { execFile, spawnSync } from 'node:child_process';
@@ -25,7 +26,7 @@ export const GPG = process.env.BULLETIN_GPG || 'gpg';
 const INSTALL_HINT =
   'GnuPG (gpg) is needed to check that signatures verify with stock tools, and it was not found. ' +
   'Install it (Debian/Ubuntu: apt-get install gnupg; macOS: brew install gnupg), ' +
-  'or set BULLETIN_ALLOW_MISSING_TOOLS=1 to skip these tests.';
+  'or unset BULLETIN_REQUIRE_TOOLS to skip these tests.';
 
 let available: boolean | undefined;
 
@@ -35,9 +36,9 @@ export function gpgAvailable(): boolean {
   return available;
 }
 
-/** True when gpg is missing and BULLETIN_ALLOW_MISSING_TOOLS=1 allows skipping: for describe.skipIf. */
+/** True when gpg is missing and CI does not require it (BULLETIN_REQUIRE_TOOLS unset): for describe.skipIf. */
 export function skipWithoutGpg(): boolean {
-  return !gpgAvailable() && process.env.BULLETIN_ALLOW_MISSING_TOOLS === '1';
+  return !gpgAvailable() && process.env.BULLETIN_REQUIRE_TOOLS !== '1';
 }
 
 /** Throws a message saying to install gnupg when gpg is missing: for beforeAll. */
@@ -45,7 +46,7 @@ export function requireGpg(): void {
   if (!gpgAvailable()) throw new Error(INSTALL_HINT);
 }
 
-/** `describe` for suites that need gpg: runs them, or (gpg missing) fails with the install hint, or skips them when BULLETIN_ALLOW_MISSING_TOOLS=1. */
+/** `describe` for suites that need gpg: runs them, or (gpg missing) skips them, or fails with the install hint when BULLETIN_REQUIRE_TOOLS=1. */
 export function describeWithGpg(name: string, body: () => void): void {
   if (gpgAvailable()) {
     describe(name, body);
