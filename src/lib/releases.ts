@@ -5,15 +5,15 @@ import { toInstant } from '../schemas/common.ts';
 import type { Finding } from './findings.ts';
 import type { YamlSource } from './source.ts';
 import type { ReleaseLine } from './support.ts';
+import { defaultLineRange } from './ranges.ts';
 
-/** The SEMVER range a line name covers by default: "0.12" -> ">=0.12.0 <0.13.0", "2" -> ">=2.0.0 <3.0.0". */
+/** The SEMVER range a line name covers by default, or undefined when the name is not version-like. */
 export function defaultRangeOf(name: string): string | undefined {
-  const m = /^(\d+)(?:\.(\d+))?$/.exec(name);
-  if (!m) return undefined;
-  const major = Number(m[1]);
-  if (m[2] === undefined) return `>=${major}.0.0 <${major + 1}.0.0`;
-  const minor = Number(m[2]);
-  return `>=${major}.${minor}.0 <${major}.${minor + 1}.0`;
+  try {
+    return defaultLineRange(name);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Converts a validated line to the domain type. */
@@ -27,6 +27,12 @@ export function toReleaseLine(l: ReleaseLineInput): ReleaseLine {
     eol: l.eol ? toInstant(l.eol) : undefined,
     planned: l.planned.map((p) => ({ version: p.version, date: p.date ? toInstant(p.date) : undefined })),
   };
+}
+
+/** The release a version belongs to: 2.0.0-rc.1 belongs to line "2" as 2.0.0 does. */
+function releaseOf(version: string): string {
+  const v = semver.parse(version);
+  return v ? `${v.major}.${v.minor}.${v.patch}` : version;
 }
 
 /** Checks lines against each other and the site's packages: unknown package, duplicates, versions, ranges, date order. */
@@ -58,7 +64,7 @@ export function checkReleaseLines(lines: ReleaseLineInput[], packages: string[],
     }
     if (semver.valid(l.latest) === null) {
       findings.push(at(i, 'latest', `"${l.latest}" is not a valid SEMVER version`, 'write the full version, e.g. 0.12.4'));
-    } else if (range && semver.validRange(range) && !semver.satisfies(l.latest, range, { includePrerelease: true })) {
+    } else if (range && semver.validRange(range) && !semver.satisfies(releaseOf(l.latest), range)) {
       findings.push(at(i, 'latest', `${l.latest} is outside the line's range ${range}`, `give the newest release of line ${l.name}, or correct "range"`));
     }
     if (l.eol && l.eol < l.released) {
