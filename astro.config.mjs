@@ -1,6 +1,7 @@
-// Thin: where the site lives and where it is built.
+// Thin: where the site lives, where it is built, and Bulletin's post-build steps.
 import { defineConfig } from 'astro/config';
 import { siteLocation } from './src/io/site-url.ts';
+import { bulletin } from './src/integrations/bulletin.ts';
 
 const { site, base } = siteLocation();
 
@@ -12,4 +13,5 @@ export default defineConfig({
   cacheDir: process.env.BULLETIN_ASTRO_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   devToolbar: { enabled: false },
+  integrations: [bulletin()],
 });

@@ -21,4 +21,10 @@ const policy = defineCollection({
   schema: policySectionSchema.extend({ slug: z.string(), body: z.string() }),
 });
 
-export const collections = { site, releases, policy };
+// Every revision of every advisory, drafts and embargoed ones included: src/data/advisories.ts
+// holds the one filter that decides what is published.
+const revisions = defineCollection({
+  loader: bulletinLoader((c) => c.advisories.flatMap((h) => h.revisions.map((r) => ({ id: `${r.id}@v${r.number}`, data: { ...r } })))),
+});
+
+export const collections = { site, releases, policy, revisions };

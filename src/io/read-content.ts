@@ -27,6 +27,18 @@ function readFolder(abs: string, ext: string): SourceFile[] {
     .map((name) => read(join(abs, name)));
 }
 
+/** `advisories/<ID>.md` and `advisories/<ID>/v<N>.md`. */
+function readAdvisories(abs: string): SourceFile[] {
+  if (!existsSync(abs)) return [];
+  const newest = readFolder(abs, '.md');
+  const older = readdirSync(abs, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .flatMap((id) => readFolder(join(abs, id), '.md'));
+  return [...newest, ...older];
+}
+
 /** Reads every file the validator needs from a content folder. */
 export function readContentFiles(dir: string): ContentFiles {
   if (!existsSync(dir)) {
@@ -37,5 +49,7 @@ export function readContentFiles(dir: string): ContentFiles {
     site: readOptional(join(dir, 'site.yaml')),
     releases: readOptional(join(dir, 'releases.yaml')),
     policy: readFolder(join(dir, 'policy'), '.md'),
+    advisories: readAdvisories(join(dir, 'advisories')),
+    lock: readOptional(join(dir, 'bulletin.lock')),
   };
 }

@@ -9,6 +9,10 @@ import { siteSchema, type Site } from '../schemas/site.ts';
 import type { Finding } from './findings.ts';
 import { checkReleaseLines } from './releases.ts';
 import type { ReleaseLineInput } from '../schemas/releases.ts';
+import { groupHistories, type AdvisoryHistory } from './advisory.ts';
+import { checkAdvisories } from './advisory-checks.ts';
+import { readRevisions } from './advisory-files.ts';
+import { toReleaseLine } from './releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile } from './source.ts';
 
 export interface ContentFiles {
@@ -17,6 +21,10 @@ export interface ContentFiles {
   site?: SourceFile;
   releases?: SourceFile;
   policy: SourceFile[];
+  /** `advisories/<ID>.md` and `advisories/<ID>/v<N>.md`. */
+  advisories: SourceFile[];
+  /** `bulletin.lock`, the seal. */
+  lock?: SourceFile;
 }
 
 export interface PolicySection extends PolicySectionMeta {
@@ -31,6 +39,8 @@ export interface Content {
   /** Release lines as written (validated); `toReleaseLine` makes the domain type. */
   lines: ReleaseLineInput[];
   policy: PolicySection[];
+  /** Every advisory with all its revisions, drafts and embargoed ones included: `src/data` filters. */
+  advisories: AdvisoryHistory[];
 }
 
 export interface ValidationResult {
@@ -48,7 +58,6 @@ const missing = (file: string, what: string): Finding => ({
 
 /** Validates the whole content folder at `now` and returns the parsed content with every finding. */
 export function validateContent(files: ContentFiles, now: Date): ValidationResult {
-  void now; // Support and embargo checks that depend on time arrive with the advisory archive.
   const findings: Finding[] = [];
 
   let site: Site | undefined;
@@ -75,7 +84,8 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
         // Without a valid site.yaml the package names cannot be checked; the site's own errors say why.
         const lineFindings = site ? checkReleaseLines(r.value.lines, site.packages.map((p) => p.name), src) : [];
         findings.push(...lineFindings);
-        lines = r.value.lines;
+        // Advisories are checked against the lines only when the lines themselves are sound.
+        if (site && !lineFindings.length) lines = r.value.lines;
       }
     }
   }
@@ -99,7 +109,14 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     });
   }
 
+  const parsed = readRevisions(files.advisories);
+  findings.push(...parsed.findings);
+  const advisories = groupHistories(parsed.revisions.map((p) => p.revision));
+  if (site && lines) {
+    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }));
+  }
+
   const hasErrors = findings.some((f) => f.severity === 'error');
-  const content = !hasErrors && site && lines ? { site, lines, policy } : undefined;
+  const content = !hasErrors && site && lines ? { site, lines, policy, advisories } : undefined;
   return { content, findings };
 }

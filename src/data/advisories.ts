@@ -1,0 +1,54 @@
+/**
+ * The advisories the site shows. `getPublished` is the one filter (SPEC rule 1): every page,
+ * index, count, chart and feed takes its advisories from here, never from the collection.
+ */
+import { getCollection } from 'astro:content';
+import { groupHistories, type AdvisoryHistory, type Revision } from '../lib/advisory.ts';
+import { affectedView, type AffectedView } from '../lib/affected-view.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { publishedAdvisories, type PublishedAdvisory } from '../lib/publication.ts';
+import { responseRecord, type ResponseRecord } from '../lib/response.ts';
+import { advisorySeverity, type AdvisorySeverity } from '../lib/severity.ts';
+import { getReleaseLines, getSite, now } from './content.ts';
+
+async function histories(): Promise<AdvisoryHistory[]> {
+  const entries = await getCollection('revisions');
+  return groupHistories(entries.map((e) => e.data as unknown as Revision));
+}
+
+/** The advisories published at this build's "now", newest first. The one filter. */
+export async function getPublished(): Promise<PublishedAdvisory[]> {
+  return publishedAdvisories(await histories(), now);
+}
+
+export interface RevisionView {
+  revision: Revision;
+  severity: AdvisorySeverity;
+  affected: AffectedView;
+  response: ResponseRecord;
+  html: string;
+}
+
+/** Everything a page shows about one published revision, computed at this build's "now". */
+export async function viewRevision(r: Revision): Promise<RevisionView> {
+  const site = await getSite();
+  const severity = advisorySeverity(r.front.severity, site.cvss.rating_version);
+  return {
+    revision: r,
+    severity,
+    affected: affectedView(r.front, site, await getReleaseLines(), now),
+    response: responseRecord(r.front, severity.rating, site, now),
+    html: renderMarkdown(r.body),
+  };
+}
+
+export interface AdvisorySummary {
+  advisory: PublishedAdvisory;
+  view: RevisionView;
+}
+
+/** Every published advisory with the view of its current revision, newest first. */
+export async function getPublishedViews(): Promise<AdvisorySummary[]> {
+  const published = await getPublished();
+  return Promise.all(published.map(async (advisory) => ({ advisory, view: await viewRevision(advisory.current) })));
+}

@@ -1,0 +1,27 @@
+/** Reading a built output folder for the post-build steps: every file, decompressed where needed. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { OutputFile } from '../lib/guard.ts';
+
+/** Every file under `dir` (relative paths, sorted). */
+export function listOutput(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => join(e.parentPath, e.name).slice(dir.length).replace(/^[\\/]+/, '').split('\\').join('/'))
+    .sort();
+}
+
+/** Every file's text, with .gz and .br files decompressed. */
+export function readOutput(dir: string): OutputFile[] {
+  return listOutput(dir).map((path) => {
+    let bytes = readFileSync(join(dir, path));
+    try {
+      if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+      else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
+    } catch {
+      // Not really compressed: scan the bytes as they are.
+    }
+    return { path, text: bytes.toString('utf8') };
+  });
+}

@@ -1,0 +1,201 @@
+/**
+ * The checks an advisory needs beyond its schema: ID scheme, CVSS vectors, version ranges
+ * against the release lines, derived dates, revision order, embargo rules, and IDs or aliases
+ * used twice. Every problem is a finding with file, line, field and fix.
+ */
+import semver from 'semver';
+import type { Site } from '../schemas/site.ts';
+import { toInstant } from '../schemas/common.ts';
+import type { AdvisoryHistory } from './advisory.ts';
+import { at, type ParsedRevision } from './advisory-files.ts';
+import { checkStatedScore, osvSeverityType, scoreCvss } from './cvss.ts';
+import type { Finding } from './findings.ts';
+import { templatePattern } from './ids.ts';
+import { hasRegisteredPrefix, isOsvEcosystem } from './osv-registry.ts';
+import { checkAffected, unreleasedFixes, type LineInput } from './ranges.ts';
+import type { ReleaseLine } from './support.ts';
+
+export interface AdvisoryContext {
+  site: Site;
+  lines: readonly ReleaseLine[];
+  now: Date;
+}
+
+/** The release lines of one package, as the range module reads them. */
+export function lineInputs(lines: readonly ReleaseLine[], pkg: string): LineInput[] {
+  return lines.filter((l) => l.package === pkg).map((l) => ({ name: l.name, range: l.range, latest: l.latest, planned: l.planned.map((p) => p.version) }));
+}
+
+/** Levenshtein distance, for "did you mean" on package names. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j] as number;
+      row[j] = Math.min(cur + 1, (row[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length] as number;
+}
+
+function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContext): Finding[] {
+  const out: Finding[] = [];
+  const f = r.front;
+  const idRe = templatePattern(ctx.site.ids.template);
+  if (!idRe.test(f.id) && !hasRegisteredPrefix(f.id)) {
+    out.push(at(src, ['id'], `"${f.id}" follows neither the project's template ${ctx.site.ids.template} nor a prefix registered with OSV (GHSA-, CVE-, GO-, PYSEC-, RUSTSEC-, ...)`, `name the advisory like ${ctx.site.ids.template.replace('{year}', '2026').replace(/\{seq(?::(\d))?\}/, (_m, w) => '1'.padStart(Number(w ?? 1), '0'))}, or keep the other database's ID as it is written there`));
+  }
+
+  const versionsSeen = new Set<string>();
+  f.severity.forEach((s, i) => {
+    const scored = scoreCvss(s.score);
+    if (!scored.ok) {
+      out.push(at(src, ['severity', i, 'score'], scored.message, scored.fix));
+      return;
+    }
+    const v = scored.value;
+    if (osvSeverityType(v.version) !== s.type) {
+      out.push(at(src, ['severity', i, 'type'], `is ${s.type} but the vector is CVSS ${v.version}`, `set type: ${osvSeverityType(v.version)}`));
+    }
+    if (versionsSeen.has(v.version)) out.push(at(src, ['severity', i, 'score'], `a second CVSS ${v.version} vector`, 'keep one vector per CVSS version'));
+    versionsSeen.add(v.version);
+    if (s.base_score !== undefined) {
+      const problem = checkStatedScore(s.base_score, v);
+      if (problem) out.push(at(src, ['severity', i, 'base_score'], problem, `set base_score: ${v.score.toFixed(1)}, or correct the vector`));
+    }
+  });
+
+  const own = new Map(ctx.site.packages.map((p) => [`${p.ecosystem}/${p.name}`, p]));
+  f.affected.forEach((a, i) => {
+    const key = `${a.package.ecosystem}/${a.package.name}`;
+    if (!isOsvEcosystem(a.package.ecosystem)) {
+      out.push(at(src, ['affected', i, 'package', 'ecosystem'], `"${a.package.ecosystem}" is not an ecosystem OSV knows`, 'use an OSV ecosystem name such as npm, crates.io, PyPI, Go or Maven (case matters)'));
+      return;
+    }
+    if (!own.has(key)) {
+      const near = ctx.site.packages.find((p) => p.ecosystem === a.package.ecosystem && distance(p.name, a.package.name) <= 2);
+      if (near) out.push(at(src, ['affected', i, 'package', 'name'], `"${a.package.name}" is not one of the project's packages`, `did you mean "${near.name}"? The project's packages are listed in site.yaml`));
+      return; // Another project's package: listed as written.
+    }
+    a.ranges.forEach((rg, j) => {
+      if (rg.type !== 'SEMVER') out.push(at(src, ['affected', i, 'ranges', j, 'type'], `is ${rg.type}, but the project's own packages use SEMVER ranges`, 'set type: SEMVER and write versions as in releases.yaml'));
+    });
+    const spec = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: rg.events })), versions: a.versions };
+    const problems = checkAffected(spec);
+    for (const p of problems) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
+    if (problems.length) return;
+    const lines = lineInputs(ctx.lines, a.package.name);
+    for (const p of unreleasedFixes(spec, lines)) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
+    a.ranges.forEach((rg, j) =>
+      rg.events.forEach((e, k) => {
+        const v = 'fixed' in e ? e.fixed : 'last_affected' in e ? e.last_affected : undefined;
+        if (!v || !semver.valid(v)) return;
+        const release = semver.parse(v)!;
+        const inLine = lines.some((l) => semver.satisfies(`${release.major}.${release.minor}.${release.patch}`, l.range));
+        if (!inLine) {
+          const kind = 'fixed' in e ? 'fixed' : 'last_affected';
+          out.push(at(src, ['affected', i, 'ranges', j, 'events', k, kind], `${v} falls in no release line of ${a.package.name} in releases.yaml`, 'correct the version, or add its line to releases.yaml'));
+        }
+      }),
+    );
+  });
+
+  if ((f.withdrawn === undefined) !== (f.withdrawn_reason === undefined)) {
+    out.push(f.withdrawn === undefined
+      ? at(src, ['withdrawn_reason'], 'is set but "withdrawn" is not', 'set withdrawn to the date of the revision that withdraws the advisory, or remove withdrawn_reason')
+      : at(src, ['withdrawn'], 'is set without a "withdrawn_reason"', 'add withdrawn_reason: one sentence on why the advisory is withdrawn'));
+  }
+
+  if (r.date.getTime() > ctx.now.getTime() && !r.draft) {
+    if (!r.dateHasTime) {
+      out.push(at(src, ['revision', 'date'], `publishes in the future (${f.revision.date}) but gives only a day`, 'give an exact RFC 3339 time with offset, e.g. 2026-10-15T14:00:00Z, so the release moment is unambiguous'));
+    }
+    if (ctx.site.embargo.setup === 'public-repository') {
+      out.push(at(src, ['revision', 'date'], `publishes in the future (${f.revision.date}), but site.yaml says this content repository is public, so the text is already public`, 'keep embargoed work in a private fork and merge it at disclosure time with a date that has come (see docs/publishing.md), or change embargo.setup if this repository is private'));
+    }
+  }
+
+  const t = f.timeline;
+  const order = (['reported', 'acknowledged', 'first_fix_released', 'fix_released'] as const).filter((k) => t[k] !== undefined);
+  for (let k = 1; k < order.length; k++) {
+    const a = order[k - 1]!;
+    const b = order[k]!;
+    if (toInstant(t[b]!).getTime() < toInstant(t[a]!).getTime()) {
+      out.push(at(src, ['timeline', b], `(${t[b]}) is before ${a} (${t[a]})`, `put the timeline in order: ${order.join(' <= ')}`));
+    }
+  }
+  return out;
+}
+
+function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): Finding[] {
+  const out: Finding[] = [];
+  const srcOf = (file: string) => parsed.get(file)!.src;
+  const revs = h.revisions;
+  const newest = revs.filter((r) => r.newest);
+  if (newest.length === 0) {
+    const last = revs[revs.length - 1]!;
+    out.push({ severity: 'error', file: last.file, message: `advisories/${h.id}.md, the newest revision, is missing`, fix: `restore it; earlier revisions in advisories/${h.id}/ are never edited` });
+  }
+  revs.forEach((r, i) => {
+    if (i === 0 && r.number !== 1) out.push(at(srcOf(r.file), ['revision', 'number'], `the first revision of ${h.id} is number ${r.number}`, 'number the first revision 1'));
+    const prev = revs[i - 1];
+    if (!prev) return;
+    if (r.number === prev.number) out.push(at(srcOf(r.file), ['revision', 'number'], `revision ${r.number} of ${h.id} exists twice (also ${prev.file})`, 'give each revision its own number'));
+    else if (r.number !== prev.number + 1) out.push(at(srcOf(r.file), ['revision', 'number'], `revision numbers skip from ${prev.number} to ${r.number}`, `number it ${prev.number + 1}`));
+    if (r.date.getTime() < prev.date.getTime()) out.push(at(srcOf(r.file), ['revision', 'date'], `revision ${r.number} publishes (${r.front.revision.date}) before revision ${prev.number} (${prev.front.revision.date})`, 'a later revision publishes on or after the one before it'));
+  });
+  const top = newest[0];
+  if (top && revs[revs.length - 1] !== top) {
+    out.push(at(srcOf(top.file), ['revision', 'number'], `is ${top.number}, lower than an earlier revision's file in advisories/${h.id}/`, `the newest file must carry the highest number: ${revs[revs.length - 1]!.number + 1}`));
+  }
+  const first = revs[0]!;
+  const firstWithdrawn = revs.find((r) => r.front.withdrawn !== undefined);
+  for (const r of revs) {
+    const src = srcOf(r.file);
+    const f = r.front;
+    if (f.published !== undefined && toInstant(f.published).getTime() !== first.date.getTime()) {
+      out.push(at(src, ['published'], `is ${f.published}, but revision 1 publishes on ${first.front.revision.date}`, `remove "published" (it is derived) or set it to ${first.front.revision.date}`));
+    }
+    if (f.modified !== undefined && toInstant(f.modified).getTime() !== r.date.getTime()) {
+      const before = f.published !== undefined && toInstant(f.modified).getTime() < toInstant(f.published).getTime();
+      out.push(at(src, ['modified'], before ? `(${f.modified}) is before published (${f.published})` : `is ${f.modified}, but this revision publishes on ${f.revision.date}`, `remove "modified" (it is derived) or set it to ${f.revision.date}`));
+    }
+    if (f.withdrawn !== undefined && firstWithdrawn && toInstant(f.withdrawn).getTime() !== firstWithdrawn.date.getTime()) {
+      out.push(at(src, ['withdrawn'], `is ${f.withdrawn}, but the advisory was withdrawn by revision ${firstWithdrawn.number} on ${firstWithdrawn.front.revision.date}`, `set withdrawn: ${firstWithdrawn.front.revision.date}`));
+    }
+  }
+  return out;
+}
+
+/** Every advisory check across all revisions, histories and IDs. */
+export function checkAdvisories(parsed: readonly ParsedRevision[], histories: readonly AdvisoryHistory[], ctx: AdvisoryContext): Finding[] {
+  const byFile = new Map(parsed.map((p) => [p.revision.file, p]));
+  const out = parsed.flatMap((p) => checkRevision(p, ctx));
+  for (const h of histories) out.push(...checkHistory(h, byFile));
+
+  // IDs and aliases are addresses: each may lead to one advisory only (compared case-insensitively).
+  const owner = new Map<string, string>();
+  for (const h of histories) {
+    const key = h.id.toLowerCase();
+    const other = owner.get(key);
+    if (other) out.push({ severity: 'error', file: h.revisions[0]!.file, message: `the ID ${h.id} differs from ${other} only in case`, fix: 'use one spelling; addresses must not collide' });
+    owner.set(key, h.id);
+  }
+  for (const h of histories) {
+    for (const r of h.revisions) {
+      r.front.aliases.forEach((alias, i) => {
+        const src = byFile.get(r.file)!.src;
+        const other = owner.get(alias.toLowerCase());
+        if (alias.toLowerCase() === h.id.toLowerCase()) out.push(at(src, ['aliases', i], `${alias} is the advisory's own ID`, 'remove it from aliases'));
+        else if (other && other !== h.id) out.push(at(src, ['aliases', i], `${alias} already leads to ${other}`, `an ID or alias may belong to one advisory only; remove it here or there`));
+      });
+    }
+    for (const alias of new Set(h.revisions.flatMap((r) => r.front.aliases.map((a) => a.toLowerCase())))) {
+      if (!owner.has(alias)) owner.set(alias, h.id);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * Advisories as Bulletin reasons about them: each source file is one revision; an advisory is
+ * the ordered list of its revisions. Built from validated front matter; pure.
+ */
+import { createHash } from 'node:crypto';
+import type { AdvisoryFront } from '../schemas/advisory.ts';
+import { hasTime, toInstant } from '../schemas/common.ts';
+
+export interface Revision {
+  /** The advisory ID (`EXA-2026-0001`). */
+  id: string;
+  /** The revision number. */
+  number: number;
+  /** When it publishes. */
+  date: Date;
+  /** Whether `revision.date` carries a time (and offset) rather than a bare day. */
+  dateHasTime: boolean;
+  draft: boolean;
+  /** The validated front matter. */
+  front: AdvisoryFront;
+  /** The markdown body. */
+  body: string;
+  /** Display path of the source file. */
+  file: string;
+  /** Whether this is the newest file (`<ID>.md`) rather than `<ID>/v<N>.md`. */
+  newest: boolean;
+  /** sha256 (hex) of the LF-normalised source text: what the seal records. */
+  sha256: string;
+}
+
+export interface AdvisoryHistory {
+  id: string;
+  /** Every revision, oldest first. */
+  revisions: Revision[];
+}
+
+/** Normalises line endings to LF, so a seal does not depend on a checkout's settings. */
+export function normaliseSource(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** The sha256 (hex) of a source file's LF-normalised text. */
+export function sourceHash(text: string): string {
+  return createHash('sha256').update(normaliseSource(text), 'utf8').digest('hex');
+}
+
+/** Makes a revision from a validated file. */
+export function toRevision(front: AdvisoryFront, body: string, file: string, text: string, newest: boolean): Revision {
+  return {
+    id: front.id,
+    number: front.revision.number,
+    date: toInstant(front.revision.date),
+    dateHasTime: hasTime(front.revision.date),
+    draft: front.draft,
+    front,
+    body,
+    file,
+    newest,
+    sha256: sourceHash(text),
+  };
+}
+
+/** Groups revisions by advisory ID, oldest first. */
+export function groupHistories(revisions: readonly Revision[]): AdvisoryHistory[] {
+  const byId = new Map<string, Revision[]>();
+  for (const r of revisions) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+  return [...byId.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([id, revs]) => ({ id, revisions: revs.sort((a, b) => a.number - b.number) }));
+}
+
+/** The site-relative addresses a revision publishes: its page, its revision page, each alias. */
+export function revisionAddresses(r: Pick<Revision, 'id' | 'number' | 'front'>): string[] {
+  return [
+    `/advisories/${r.id}/`,
+    `/advisories/${r.id}/v${r.number}/`,
+    ...r.front.aliases.map((a) => `/advisories/${a}/`),
+    `/osv/${r.id}.json`,
+  ];
+}

@@ -1,0 +1,78 @@
+/**
+ * "Am I affected?" per release line: for the project's own packages, each released line's state
+ * from the ranges, with its support status; other packages as written.
+ */
+import type { AdvisoryFront } from '../schemas/advisory.ts';
+import type { Site } from '../schemas/site.ts';
+import { lineInputs } from './advisory-checks.ts';
+import { lineStates, type LineState } from './ranges.ts';
+import { supportWindows, type ReleaseLine, type SupportStatus } from './support.ts';
+
+export interface LineRow {
+  package: string;
+  line: string;
+  state: LineState['state'];
+  /** The version of this line that fixes it, where there is one. */
+  fixedIn?: string;
+  /** Whether that fix is planned rather than released. */
+  planned: boolean;
+  support: SupportStatus;
+  /** Affected, unfixed and past end of life: the reader must move to another line. */
+  eolWarning: boolean;
+  /** What to do, in a few words. */
+  action: string;
+}
+
+export interface OtherPackage {
+  ecosystem: string;
+  name: string;
+  /** The ranges and versions as written, e.g. ">= 1.2.0, < 1.4.1". */
+  written: string;
+}
+
+export interface AffectedView {
+  lines: LineRow[];
+  others: OtherPackage[];
+  /** Names of the affected lines ("lanternfish 0.12"), for indexes and feeds. */
+  affectedLines: string[];
+}
+
+function describeRanges(a: AdvisoryFront['affected'][number]): string {
+  const ranges = a.ranges.map((r) =>
+    r.events
+      .map((e) => ('introduced' in e ? `introduced ${e.introduced}` : 'fixed' in e ? `fixed ${e.fixed}` : 'last_affected' in e ? `last affected ${e.last_affected}` : `limit ${e.limit}`))
+      .join(', '),
+  );
+  const versions = a.versions.length ? [`versions ${a.versions.join(', ')}`] : [];
+  return [...ranges, ...versions].join('; ') || 'no versions given';
+}
+
+/** The affected view of one revision at `now`, newest line first within each package. */
+export function affectedView(front: AdvisoryFront, site: Site, lines: readonly ReleaseLine[], now: Date): AffectedView {
+  const windows = supportWindows(lines, { supportedLines: site.support.supported_lines, endingSoonDays: site.support.ending_soon_days }, now);
+  const rows: LineRow[] = [];
+  const others: OtherPackage[] = [];
+  for (const a of front.affected) {
+    const own = site.packages.find((p) => p.ecosystem === a.package.ecosystem && p.name === a.package.name);
+    if (!own) {
+      others.push({ ecosystem: a.package.ecosystem, name: a.package.name, written: describeRanges(a) });
+      continue;
+    }
+    const visible = windows.filter((w) => w.line.package === own.name);
+    const inputs = lineInputs(visible.map((w) => w.line), own.name);
+    const spec = { ranges: a.ranges.filter((r) => r.type === 'SEMVER').map((r) => ({ type: r.type, events: r.events })), versions: a.versions };
+    lineStates(spec, inputs).forEach((s, i) => {
+      const w = visible[i]!;
+      const fixedIn = s.state === 'fixed' ? s.fixedIn : undefined;
+      const planned = s.state === 'fixed' && s.planned;
+      const eolWarning = s.state !== 'not-affected' && w.status === 'end-of-life';
+      let action: string;
+      if (s.state === 'not-affected') action = 'Not affected';
+      else if (s.state === 'fixed') action = `Upgrade to ${fixedIn}${planned ? ' (upcoming release)' : ''}`;
+      else if (eolWarning) action = 'No fix: this line is past end of life; move to a supported line';
+      else action = 'No fix yet';
+      rows.push({ package: own.name, line: s.line, state: s.state, fixedIn, planned, support: w.status, eolWarning, action });
+    });
+  }
+  return { lines: rows, others, affectedLines: rows.filter((r) => r.state !== 'not-affected').map((r) => `${r.package} ${r.line}`) };
+}

@@ -1,0 +1,349 @@
+/**
+ * The seal (SPEC "The life of an advisory"): `bulletin.lock` records, per advisory and revision
+ * number, the sha256 of the source, its publication time and its addresses. A sealed revision
+ * whose time has come is published: `seal` refuses to touch it, `check` fails when its text or
+ * seal changed or one of its addresses disappeared, and the way out is always a new revision.
+ * Pure: texts, the lock and "now" come in as parameters.
+ */
+import { parseDocument } from 'yaml';
+import { lockSchema, type Lock, type Seal } from '../schemas/lock.ts';
+import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from './advisory.ts';
+import { formatDateTime } from './dates.ts';
+import type { Finding } from './findings.ts';
+import { isPublished } from './publication.ts';
+import { parseYaml, zodFindings, type SourceFile } from './source.ts';
+
+/** The summary a freshly opened revision carries until the maintainer writes one. */
+export const REVISION_SUMMARY_PLACEHOLDER = 'Describe what changed in this revision.';
+
+/** A lock with nothing sealed: what a content folder without `bulletin.lock` has. */
+export function emptyLock(): Lock {
+  return { lockfile: 1, advisories: {}, announcements: {} };
+}
+
+function lineAtOffset(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
+}
+
+/** Reads `bulletin.lock`: JSON syntax errors name their line, schema errors their field. */
+export function parseLock(src: SourceFile): { lock?: Lock; findings: Finding[] } {
+  const recover = `restore it from git (git checkout -- ${src.file}), or delete it, then run npm run seal -- --all`;
+  const problem = (line: number | undefined, message: string, fix = recover): { findings: Finding[] } => ({
+    findings: [{ severity: 'error', file: src.file, line, message, fix }],
+  });
+  const text = normaliseSource(src.text);
+  const conflict = /^(?:<{7}|={7}|>{7})(?: |$)/m.exec(text);
+  if (conflict) {
+    return problem(
+      lineAtOffset(text, conflict.index),
+      'the lock has unresolved merge conflict markers',
+      `take the target branch's lock (git checkout main -- ${src.file}), then run npm run seal -- --all to seal this branch's revisions again`,
+    );
+  }
+  if (!text.trim()) return problem(1, 'the lock is empty');
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    const message = (e as Error).message;
+    const at = /\(line (\d+) column \d+\)/.exec(message);
+    const position = /at position (\d+)/.exec(message);
+    const line = at ? Number(at[1]) : position ? lineAtOffset(text, Number(position[1])) : text.trimEnd().split('\n').length;
+    const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
+    return problem(line, `the lock is not valid JSON: ${what}`);
+  }
+  // JSON is YAML 1.2, so the YAML parser gives every field its line for schema findings.
+  const positions = parseYaml({ file: src.file, text });
+  const result = lockSchema.safeParse(data, { reportInput: true });
+  if (!result.success) return { findings: zodFindings(positions, result.error) };
+  return { lock: result.data, findings: [] };
+}
+
+const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+function sortedSeal(s: Seal): Seal {
+  return { sha256: s.sha256, published: s.published, addresses: [...s.addresses] };
+}
+
+/** The lock as bytes: keys sorted (revision numbers numerically), 2-space indent, final newline. */
+export function serializeLock(lock: Lock): string {
+  const advisories = Object.fromEntries(
+    Object.keys(lock.advisories)
+      .sort(byCodeUnit)
+      .map((id) => {
+        const revisions = lock.advisories[id] ?? {};
+        const numbers = Object.keys(revisions).sort((a, b) => Number(a) - Number(b));
+        return [id, Object.fromEntries(numbers.map((n) => [n, sortedSeal(revisions[n] as Seal)]))];
+      }),
+  );
+  const announcements = Object.fromEntries(
+    Object.keys(lock.announcements)
+      .sort(byCodeUnit)
+      .map((slug) => [slug, sortedSeal(lock.announcements[slug] as Seal)]),
+  );
+  return `${JSON.stringify({ lockfile: 1, advisories, announcements }, null, 2)}\n`;
+}
+
+/** The seal a revision gets: its hash, its publication time in UTC, its addresses. */
+export function sealOf(r: Revision): Seal {
+  return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionAddresses(r) };
+}
+
+function sealTime(s: Seal): number {
+  return Date.parse(s.published);
+}
+
+/** Whether a seal's publication time has come. */
+export function isSealPublished(s: Seal, now: Date): boolean {
+  return sealTime(s) <= now.getTime();
+}
+
+/** A revision is immutable once it is published, by its own date or by the date it was sealed with. */
+function isFrozen(r: Revision, seal: Seal | undefined, now: Date): boolean {
+  return isPublished(r, now) || (seal !== undefined && isSealPublished(seal, now));
+}
+
+/** `2026-05-04`, or `2026-05-04T14:00:00Z` when the time of day matters. */
+function when(published: string): string {
+  return published.endsWith('T00:00:00Z') ? published.slice(0, 10) : published;
+}
+
+/** Where the lock's advisories folder is, for messages about missing files (`content/advisories/`). */
+function advisoriesFolder(lockFile: string): string {
+  const slash = lockFile.lastIndexOf('/');
+  return `${slash >= 0 ? lockFile.slice(0, slash + 1) : ''}advisories/`;
+}
+
+function alteredPublished(r: Revision, seal: Seal): Finding {
+  const restore = `restore the published text (git checkout -- ${r.file}; if the change is already committed, take the file from the main branch)`;
+  const instead = r.newest
+    ? `then publish the change as a new revision instead: run npm run revise -- ${r.id} and edit the new revision`
+    : `earlier revisions are never edited; to correct the advisory, edit its newest revision if it is a draft, or run npm run revise -- ${r.id} and edit the new revision`;
+  return {
+    severity: 'error',
+    file: r.file,
+    message: `revision ${r.number} of ${r.id} was published on ${when(seal.published)} and is immutable, but this file no longer matches its seal`,
+    fix: `${restore}, ${instead}`,
+  };
+}
+
+function missingFile(id: string, n: number, seal: Seal, history: AdvisoryHistory | undefined, lockFile: string, now: Date): Finding {
+  const folder = advisoriesFolder(lockFile);
+  const later = history?.revisions.some((r) => r.number > n) ?? false;
+  const file = later ? `${folder}${id}/v${n}.md` : `${folder}${id}.md`;
+  const field = `advisories.${id}.${n}`;
+  if (isSealPublished(seal, now)) {
+    return {
+      severity: 'error',
+      file: lockFile,
+      field,
+      message: `revision ${n} of ${id} was published on ${when(seal.published)}, but its file is gone`,
+      fix: `restore ${file} from git: published revisions are never removed. To retract the advisory, publish a revision that withdraws it (npm run revise -- ${id}, then set withdrawn and withdrawn_reason)`,
+    };
+  }
+  return {
+    severity: 'warning',
+    file: lockFile,
+    field,
+    message: `the lock holds a seal for revision ${n} of ${id}, which has no file and is not published`,
+    fix: `run: npm run seal -- ${id} to tidy the lock`,
+  };
+}
+
+/** Checks every revision against the lock: non-drafts sealed, seals matching, published revisions present. */
+export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lockFile: string, now: Date): Finding[] {
+  const findings: Finding[] = [];
+  for (const h of histories) {
+    const seals = lock.advisories[h.id] ?? {};
+    for (const r of h.revisions) {
+      const seal = seals[String(r.number)];
+      if (r.draft) {
+        // A draft is never sealed; only a seal already published makes its number untouchable.
+        if (seal && isSealPublished(seal, now) && seal.sha256 !== r.sha256) findings.push(alteredPublished(r, seal));
+        continue;
+      }
+      if (!seal) {
+        findings.push({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} is not sealed`, fix: `run: npm run seal -- ${r.id}, and commit ${lockFile} with it` });
+      } else if (seal.sha256 !== r.sha256) {
+        if (isFrozen(r, seal, now)) findings.push(alteredPublished(r, seal));
+        else {
+          findings.push({
+            severity: 'error',
+            file: r.file,
+            message: `revision ${r.number} of ${r.id} changed since it was sealed`,
+            fix: `run: npm run seal -- ${r.id} again (it is not published yet, so it may still change)`,
+          });
+        }
+      }
+    }
+  }
+  const byId = new Map(histories.map((h) => [h.id, h]));
+  for (const id of Object.keys(lock.advisories).sort(byCodeUnit)) {
+    const history = byId.get(id);
+    const numbers = new Set(history?.revisions.map((r) => r.number));
+    for (const [n, seal] of Object.entries(lock.advisories[id] ?? {})) {
+      if (!numbers.has(Number(n))) findings.push(missingFile(id, Number(n), seal, history, lockFile, now));
+    }
+  }
+  return findings;
+}
+
+interface LockEntry {
+  /** `revision 2 of EXA-2026-0001`, `announcement 2026-05-lanternfish-0-12-4`. */
+  label: string;
+  /** The entry's path in the lock (`advisories.EXA-2026-0001.2`). */
+  field: string;
+  /** The advisory ID, for revisions. */
+  id?: string;
+  seal: Seal;
+}
+
+function entriesOf(lock: Lock): LockEntry[] {
+  const revisions = Object.keys(lock.advisories)
+    .sort(byCodeUnit)
+    .flatMap((id) =>
+      Object.entries(lock.advisories[id] ?? {}).map(([n, seal]) => ({ label: `revision ${n} of ${id}`, field: `advisories.${id}.${n}`, id, seal })),
+    );
+  const announcements = Object.keys(lock.announcements)
+    .sort(byCodeUnit)
+    .map((slug) => ({ label: `announcement ${slug}`, field: `announcements.${slug}`, seal: lock.announcements[slug] as Seal }));
+  return [...revisions, ...announcements];
+}
+
+/** Compares the lock with the target branch's: published seals unchanged, published addresses all still there. */
+export function checkAgainst(current: Lock, target: Lock, now: Date, lockFile: string): Finding[] {
+  const findings: Finding[] = [];
+  const currentEntries = entriesOf(current);
+  const byField = new Map(currentEntries.map((e) => [e.field, e.seal]));
+  const present = new Set(currentEntries.flatMap((e) => e.seal.addresses));
+  const reported = new Set<string>();
+  for (const e of entriesOf(target)) {
+    if (!isSealPublished(e.seal, now)) continue;
+    const seal = byField.get(e.field);
+    const instead = e.id
+      ? `publish the change as a new revision instead (npm run revise -- ${e.id}, edit it, npm run seal -- ${e.id})`
+      : 'publish a new announcement instead';
+    if (!seal || seal.sha256 !== e.seal.sha256) {
+      findings.push({
+        severity: 'error',
+        file: lockFile,
+        field: e.field,
+        message: `the published seal of ${e.label} ${seal ? 'changed' : 'is gone'} (published on ${when(e.seal.published)})`,
+        fix: `published texts are immutable: restore its file and its entry in ${lockFile} as they are on the target branch, and ${instead}`,
+      });
+    }
+    for (const address of e.seal.addresses) {
+      if (present.has(address) || reported.has(address)) continue;
+      reported.add(address);
+      findings.push({
+        severity: 'error',
+        file: lockFile,
+        field: `${e.field}.addresses`,
+        message: `published address ${address} disappeared (published by ${e.label} on ${when(e.seal.published)})`,
+        fix: `published addresses never disappear: restore the alias or revision that published it, and its entry in ${lockFile}`,
+      });
+    }
+  }
+  return findings;
+}
+
+export interface SealResult {
+  /** The new lock (the input lock is not changed). */
+  lock: Lock;
+  /** What was sealed or sealed again: `EXA-2026-0001 revision 2`. */
+  sealed: string[];
+  /** Stale seals removed: unpublished revisions that became drafts or lost their file. */
+  removed: string[];
+  /** What seal would not do, with why and what to do instead. */
+  refused: Finding[];
+}
+
+function sameSeal(a: Seal, b: Seal): boolean {
+  return a.sha256 === b.sha256 && a.published === b.published && a.addresses.join('\n') === b.addresses.join('\n');
+}
+
+function unknownAdvisory(id: string, known: readonly string[], lockFile: string): Finding {
+  const twin = known.find((k) => k.toLowerCase() === id.toLowerCase());
+  return {
+    severity: 'error',
+    file: `${advisoriesFolder(lockFile)}${id}.md`,
+    message: `there is no advisory ${id}`,
+    fix: twin
+      ? `did you mean ${twin}? IDs keep their exact case: npm run seal -- ${twin}`
+      : `give the ID of an advisory (its file name without .md), or --all to seal every advisory`,
+  };
+}
+
+/** Seals every non-draft revision of the named advisories, refusing to change a published seal. */
+export function sealRevisions(
+  histories: readonly AdvisoryHistory[],
+  lock: Lock,
+  ids: readonly string[] | 'all',
+  now: Date,
+  lockFile = 'content/bulletin.lock',
+): SealResult {
+  const next: Lock = structuredClone(lock);
+  const result: SealResult = { lock: next, sealed: [], removed: [], refused: [] };
+  const byId = new Map(histories.map((h) => [h.id, h]));
+  const wanted = ids === 'all' ? [...new Set([...byId.keys(), ...Object.keys(lock.advisories)])].sort(byCodeUnit) : [...new Set(ids)];
+  for (const id of wanted) {
+    const history = byId.get(id);
+    const seals = { ...(next.advisories[id] ?? {}) };
+    if (!history && !next.advisories[id]) {
+      result.refused.push(unknownAdvisory(id, [...byId.keys()], lockFile));
+      continue;
+    }
+    const numbers = new Set<string>();
+    for (const r of history?.revisions ?? []) {
+      const n = String(r.number);
+      numbers.add(n);
+      const old = seals[n];
+      if (r.draft) {
+        if (old && isSealPublished(old, now)) {
+          if (old.sha256 !== r.sha256) result.refused.push(alteredPublished(r, old));
+        } else if (old) {
+          delete seals[n];
+          result.removed.push(`${id} revision ${n} (now a draft)`);
+        }
+        continue;
+      }
+      const fresh = sealOf(r);
+      if (old && sameSeal(old, fresh)) continue;
+      if (old && isFrozen(r, old, now)) {
+        // Published: the seal stays as it is; a different text is a mistake to undo, not to seal.
+        if (old.sha256 !== fresh.sha256) result.refused.push(alteredPublished(r, old));
+        continue;
+      }
+      seals[n] = fresh;
+      result.sealed.push(`${id} revision ${n}`);
+    }
+    for (const [n, old] of Object.entries(seals)) {
+      if (numbers.has(n)) continue;
+      if (isSealPublished(old, now)) result.refused.push(missingFile(id, Number(n), old, history, lockFile, now));
+      else {
+        delete seals[n];
+        result.removed.push(`${id} revision ${n} (its file is gone)`);
+      }
+    }
+    if (Object.keys(seals).length) next.advisories[id] = seals;
+    else delete next.advisories[id];
+  }
+  return result;
+}
+
+/** The text of `<ID>.md` opening revision `next.number` as a draft: same fields and body, comments kept. */
+export function reviseSource(text: string, next: { number: number; date: string }): string {
+  const m = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(normaliseSource(text));
+  if (!m) throw new Error('the file has no front matter between two "---" lines');
+  const source = normaliseSource(text);
+  const doc = parseDocument(m[1] ?? '');
+  if (doc.errors.length) throw new Error(`the front matter cannot be read: ${doc.errors[0]?.message.split('\n')[0]}`);
+  doc.setIn(['revision', 'number'], next.number);
+  doc.setIn(['revision', 'date'], next.date);
+  doc.setIn(['revision', 'summary'], REVISION_SUMMARY_PLACEHOLDER);
+  doc.setIn(['draft'], true);
+  // Derived from the revisions: the new revision's own values follow from its date.
+  doc.deleteIn(['modified']);
+  doc.deleteIn(['withdrawn']);
+  return `---\n${doc.toString({ lineWidth: 0 })}---\n${source.slice(m[0].length)}`;
+}
