@@ -171,10 +171,10 @@ function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): 
 }
 
 /** Every advisory check across all revisions, histories and IDs. */
-export function checkAdvisories(parsed: readonly ParsedRevision[], histories: readonly AdvisoryHistory[], ctx: AdvisoryContext): Finding[] {
+export function checkAdvisories(parsed: readonly ParsedRevision[], histories: readonly AdvisoryHistory[], ctx: AdvisoryContext, failedIds: ReadonlySet<string> = new Set()): Finding[] {
   const byFile = new Map(parsed.map((p) => [p.revision.file, p]));
   const out = parsed.flatMap((p) => checkRevision(p, ctx));
-  for (const h of histories) out.push(...checkHistory(h, byFile));
+  for (const h of histories) if (!failedIds.has(h.id)) out.push(...checkHistory(h, byFile));
 
   // IDs and aliases are addresses: each may lead to one advisory only (compared case-insensitively).
   const owner = new Map<string, string>();

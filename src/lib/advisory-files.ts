@@ -27,18 +27,24 @@ export interface ParsedRevision {
 }
 
 /** Reads every advisory file into revisions, with the findings of each file. */
-export function readRevisions(files: readonly SourceFile[]): { revisions: ParsedRevision[]; findings: Finding[] } {
+export function readRevisions(files: readonly SourceFile[]): { revisions: ParsedRevision[]; findings: Finding[]; failedIds: Set<string> } {
   const findings: Finding[] = [];
+  /** Advisories with a file that could not be read: their history checks would only echo that. */
+  const failedIds = new Set<string>();
   const revisions: ParsedRevision[] = [];
   for (const file of files) {
     const kind = advisoryFileKind(file.file);
     if (!kind) continue;
     const { front, body } = parseMarkdown(file);
     findings.push(...front.errors);
-    if (front.errors.length) continue;
+    if (front.errors.length) {
+      failedIds.add(kind.id);
+      continue;
+    }
     const r = validateWith(advisorySchema, front);
     if (!r.ok) {
       findings.push(...r.findings);
+      failedIds.add(kind.id);
       continue;
     }
     const data = r.value;
@@ -53,7 +59,8 @@ export function readRevisions(files: readonly SourceFile[]): { revisions: Parsed
       problems.push(at(front, ['draft'], 'an earlier revision cannot be a draft', 'only the newest file, advisories/<ID>.md, may be a draft; remove "draft: true"'));
     }
     findings.push(...problems);
-    if (!problems.length) revisions.push({ revision: toRevision(data, body, file.file, file.text, kind.newest), src: front });
+    if (problems.length) failedIds.add(kind.id);
+    else revisions.push({ revision: toRevision(data, body, file.file, file.text, kind.newest), src: front });
   }
-  return { revisions, findings };
+  return { revisions, findings, failedIds };
 }

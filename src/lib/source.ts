@@ -155,6 +155,15 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
     if (issue.code === 'invalid_type' && input === undefined) {
       return [at(path, 'is missing', `add "${String(last)}" (see ${docs})`)];
     }
+    // An object of one key whose value YAML read as a number (`fixed: 0.12`): point at that value.
+    if (issue.code === 'invalid_union' && input && typeof input === 'object' && !Array.isArray(input)) {
+      const entries = Object.entries(input as Record<string, unknown>);
+      const [key, value] = entries[0] ?? [];
+      const written = key !== undefined ? src.sourceOf([...path, key]) : undefined;
+      if (entries.length === 1 && typeof value === 'number' && written !== undefined && /^[\d.]+$/.test(written)) {
+        return [at([...path, key as string], `${written} was read by YAML as the number ${value}, not the version "${written}"`, `write the full version, quoted if needed: ${key}: "${written}${written.split('.').length < 3 ? '.0' : ''}"`)];
+      }
+    }
     if ((issue.code === 'invalid_type' || issue.code === 'invalid_union') && typeof input === 'number') {
       const written = src.sourceOf(path);
       if (written !== undefined && written !== String(input) && /^[\d.]+$/.test(written)) {

@@ -113,7 +113,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   findings.push(...parsed.findings);
   const advisories = groupHistories(parsed.revisions.map((p) => p.revision));
   if (site && lines) {
-    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }));
+    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }, parsed.failedIds));
   }
 
   const hasErrors = findings.some((f) => f.severity === 'error');
