@@ -9,7 +9,7 @@ import { runAstro } from '../src/io/astro-cli.ts';
 import { runValidation } from '../src/io/run-validation.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
-if (!runValidation('build')) {
+if (!(await runValidation('build'))) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
 }

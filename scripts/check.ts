@@ -1,5 +1,19 @@
 #!/usr/bin/env node
-// npm run check: validate the content alone and print every problem at once.
+// npm run check [-- --against <git ref or lock file>]: validate the content alone and print every
+// problem at once; then compare published seals with the target branch's lock (by default the
+// merge base with main, where git can tell).
+import { parseArgs } from 'node:util';
+import { runAgainst } from '../src/io/lock-file.ts';
 import { runValidation } from '../src/io/run-validation.ts';
 
-process.exitCode = runValidation('check') ? 0 : 1;
+let against: string | undefined;
+try {
+  against = parseArgs({ options: { against: { type: 'string' } } }).values.against;
+} catch (e) {
+  console.error(`bulletin check: ${(e as Error).message}\nusage: npm run check [-- --against <git ref or lock file>]`);
+  process.exit(1);
+}
+
+const valid = await runValidation('check');
+const unchanged = runAgainst(against);
+process.exitCode = valid && unchanged ? 0 : 1;

@@ -30,7 +30,7 @@ export function bulletin(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const tokens = heldBackTokens(validatedContent().advisories, buildNow());
+        const tokens = heldBackTokens((await validatedContent()).advisories, buildNow());
         guardOutput(out, tokens);
         logger.info(`output guard: no unpublished material (${tokens.length} held-back token${tokens.length === 1 ? '' : 's'} checked)`);
       },

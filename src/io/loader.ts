@@ -7,16 +7,14 @@ import { formatReport } from '../lib/findings.ts';
 import type { Content } from '../lib/validate.ts';
 import { validateFolder } from './run-validation.ts';
 
-let cached: Content | undefined;
+let cached: Promise<Content> | undefined;
 
 /** The validated content of this build (validated once per process). */
-export function validatedContent(): Content {
-  if (cached) return cached;
-  const result = validateFolder();
-  if (!result.content) {
-    throw new Error(`Bulletin content has errors:\n${formatReport(result.findings, 'build')}`);
-  }
-  cached = result.content;
+export function validatedContent(): Promise<Content> {
+  cached ??= validateFolder().then((result) => {
+    if (!result.content) throw new Error(`Bulletin content has errors:\n${formatReport(result.findings, 'build')}`);
+    return result.content;
+  });
   return cached;
 }
 
@@ -26,7 +24,7 @@ export function bulletinLoader(pick: (content: Content) => { id: string; data: R
     name: 'bulletin',
     load: async ({ store }) => {
       store.clear();
-      for (const entry of pick(validatedContent())) store.set(entry);
+      for (const entry of pick(await validatedContent())) store.set(entry);
     },
   };
 }

@@ -51,5 +51,6 @@ export function readContentFiles(dir: string): ContentFiles {
     policy: readFolder(join(dir, 'policy'), '.md'),
     advisories: readAdvisories(join(dir, 'advisories')),
     lock: readOptional(join(dir, 'bulletin.lock')),
+    keys: readFolder(join(dir, 'keys'), '.asc'),
   };
 }

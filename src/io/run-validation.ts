@@ -1,20 +1,20 @@
 /** Validation as the commands run it: read the content folder, validate, report. */
 import { formatReport, isBlocking, type Mode } from '../lib/findings.ts';
-import { validateContent, type ValidationResult } from '../lib/validate.ts';
+import { validateAll, type ValidationResult } from '../lib/validate.ts';
 import { buildNow } from './now.ts';
 import { contentDir, readContentFiles } from './read-content.ts';
 
 /** Reads and validates the content folder the environment names, at the environment's "now". */
-export function validateFolder(env: NodeJS.ProcessEnv = process.env): ValidationResult & { dir: string } {
+export async function validateFolder(env: NodeJS.ProcessEnv = process.env): Promise<ValidationResult & { dir: string }> {
   const dir = contentDir(env);
-  return { dir, ...validateContent(readContentFiles(dir), buildNow(env)) };
+  return { dir, ...(await validateAll(readContentFiles(dir), buildNow(env))) };
 }
 
 /** Validates, prints every finding, and says whether the mode may go on. */
-export function runValidation(mode: Mode, env: NodeJS.ProcessEnv = process.env): boolean {
+export async function runValidation(mode: Mode, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
   let result;
   try {
-    result = validateFolder(env);
+    result = await validateFolder(env);
   } catch (e) {
     console.error(`bulletin: ${(e as Error).message}`);
     return false;

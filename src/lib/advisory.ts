@@ -75,6 +75,5 @@ export function revisionAddresses(r: Pick<Revision, 'id' | 'number' | 'front'>):
     `/advisories/${r.id}/`,
     `/advisories/${r.id}/v${r.number}/`,
     ...r.front.aliases.map((a) => `/advisories/${a}/`),
-    `/osv/${r.id}.json`,
   ];
 }

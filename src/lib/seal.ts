@@ -5,7 +5,7 @@
  * seal changed or one of its addresses disappeared, and the way out is always a new revision.
  * Pure: texts, the lock and "now" come in as parameters.
  */
-import { parseDocument } from 'yaml';
+import { isScalar, parseDocument } from 'yaml';
 import { lockSchema, type Lock, type Seal } from '../schemas/lock.ts';
 import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from './advisory.ts';
 import { formatDateTime } from './dates.ts';
@@ -23,6 +23,19 @@ export function emptyLock(): Lock {
 
 function lineAtOffset(text: string, offset: number): number {
   return text.slice(0, offset).split('\n').length;
+}
+
+/** The line of a JSON.parse error: from its position, else from the text it quotes, else the last line. */
+function jsonErrorLine(text: string, message: string): number {
+  const at = /\(line (\d+) column \d+\)/.exec(message);
+  if (at) return Number(at[1]);
+  const position = /at position (\d+)/.exec(message);
+  if (position) return lineAtOffset(text, Number(position[1]));
+  // V8 quotes up to 10 characters either side of an unexpected token instead of a position.
+  const quoted = /^Unexpected token '(.+?)', (\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON$/.exec(message);
+  const start = quoted?.[3] ? text.indexOf(quoted[3]) : -1;
+  if (quoted && start >= 0) return lineAtOffset(text, start + (quoted[2] ? 10 : Math.max(0, (quoted[3] ?? '').indexOf(quoted[1] ?? ''))));
+  return text.trimEnd().split('\n').length;
 }
 
 /** Reads `bulletin.lock`: JSON syntax errors name their line, schema errors their field. */
@@ -46,11 +59,8 @@ export function parseLock(src: SourceFile): { lock?: Lock; findings: Finding[] }
     data = JSON.parse(text);
   } catch (e) {
     const message = (e as Error).message;
-    const at = /\(line (\d+) column \d+\)/.exec(message);
-    const position = /at position (\d+)/.exec(message);
-    const line = at ? Number(at[1]) : position ? lineAtOffset(text, Number(position[1])) : text.trimEnd().split('\n').length;
-    const what = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
-    return problem(line, `the lock is not valid JSON: ${what}`);
+    const what = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, (?:\.\.\.)?".*$/s, '');
+    return problem(jsonErrorLine(text, message), `the lock is not valid JSON: ${what}`);
   }
   // JSON is YAML 1.2, so the YAML parser gives every field its line for schema findings.
   const positions = parseYaml({ file: src.file, text });
@@ -115,15 +125,14 @@ function advisoriesFolder(lockFile: string): string {
 }
 
 function alteredPublished(r: Revision, seal: Seal): Finding {
-  const restore = `restore the published text (git checkout -- ${r.file}; if the change is already committed, take the file from the main branch)`;
-  const instead = r.newest
-    ? `then publish the change as a new revision instead: run npm run revise -- ${r.id} and edit the new revision`
-    : `earlier revisions are never edited; to correct the advisory, edit its newest revision if it is a draft, or run npm run revise -- ${r.id} and edit the new revision`;
+  const restore = `restore the published text (git checkout -- ${r.file}, or take the file from the main branch if the change is committed)`;
   return {
     severity: 'error',
     file: r.file,
     message: `revision ${r.number} of ${r.id} was published on ${when(seal.published)} and is immutable, but this file no longer matches its seal`,
-    fix: `${restore}, ${instead}`,
+    fix: r.newest
+      ? `${restore}, then publish the change as a new revision: run npm run revise -- ${r.id} and edit the new revision`
+      : `${restore}: earlier revisions are never edited. To correct the advisory, edit its newest revision if it is a draft, else run npm run revise -- ${r.id} and edit the new one`,
   };
 }
 
@@ -150,8 +159,12 @@ function missingFile(id: string, n: number, seal: Seal, history: AdvisoryHistory
   };
 }
 
-/** Checks every revision against the lock: non-drafts sealed, seals matching, published revisions present. */
-export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lockFile: string, now: Date): Finding[] {
+/**
+ * Checks every revision against the lock: non-drafts sealed, seals matching, published revisions
+ * present. `failedIds` (from readRevisions) are advisories with a file that could not be read:
+ * their seals are not reported as orphaned, since the file's own findings say what is wrong.
+ */
+export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lockFile: string, now: Date, failedIds: ReadonlySet<string> = new Set()): Finding[] {
   const findings: Finding[] = [];
   for (const h of histories) {
     const seals = lock.advisories[h.id] ?? {};
@@ -171,7 +184,7 @@ export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lo
             severity: 'error',
             file: r.file,
             message: `revision ${r.number} of ${r.id} changed since it was sealed`,
-            fix: `run: npm run seal -- ${r.id} again (it is not published yet, so it may still change)`,
+            fix: `run: npm run seal -- ${r.id} again`,
           });
         }
       }
@@ -179,6 +192,7 @@ export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lo
   }
   const byId = new Map(histories.map((h) => [h.id, h]));
   for (const id of Object.keys(lock.advisories).sort(byCodeUnit)) {
+    if (failedIds.has(id)) continue;
     const history = byId.get(id);
     const numbers = new Set(history?.revisions.map((r) => r.number));
     for (const [n, seal] of Object.entries(lock.advisories[id] ?? {})) {
@@ -331,19 +345,27 @@ export function sealRevisions(
   return result;
 }
 
-/** The text of `<ID>.md` opening revision `next.number` as a draft: same fields and body, comments kept. */
+/**
+ * The text of `<ID>.md` opening revision `next.number` as a draft: same fields, comments and body,
+ * with the new number, date and a placeholder summary; `modified` is dropped (it is derived from
+ * the new date). `withdrawn` stays: it names the revision that withdrew the advisory.
+ */
 export function reviseSource(text: string, next: { number: number; date: string }): string {
-  const m = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(normaliseSource(text));
-  if (!m) throw new Error('the file has no front matter between two "---" lines');
   const source = normaliseSource(text);
+  const m = /^---\n([\s\S]*?\n)?---(?:\n|$)/.exec(source);
+  if (!m) throw new Error('the file has no front matter between two "---" lines');
   const doc = parseDocument(m[1] ?? '');
   if (doc.errors.length) throw new Error(`the front matter cannot be read: ${doc.errors[0]?.message.split('\n')[0]}`);
-  doc.setIn(['revision', 'number'], next.number);
-  doc.setIn(['revision', 'date'], next.date);
-  doc.setIn(['revision', 'summary'], REVISION_SUMMARY_PLACEHOLDER);
-  doc.setIn(['draft'], true);
-  // Derived from the revisions: the new revision's own values follow from its date.
+  const replace = (path: string[], value: unknown) => {
+    doc.setIn(path, value);
+    // A comment beside the old value described the old value.
+    const node = doc.getIn(path, true);
+    if (isScalar(node)) node.comment = undefined;
+  };
+  replace(['revision', 'number'], next.number);
+  replace(['revision', 'date'], next.date);
+  replace(['revision', 'summary'], REVISION_SUMMARY_PLACEHOLDER);
+  replace(['draft'], true);
   doc.deleteIn(['modified']);
-  doc.deleteIn(['withdrawn']);
   return `---\n${doc.toString({ lineWidth: 0 })}---\n${source.slice(m[0].length)}`;
 }

@@ -13,7 +13,9 @@ import { groupHistories, type AdvisoryHistory } from './advisory.ts';
 import { checkAdvisories } from './advisory-checks.ts';
 import { readRevisions } from './advisory-files.ts';
 import { toReleaseLine } from './releases.ts';
-import { parseMarkdown, parseYaml, validateWith, type SourceFile } from './source.ts';
+import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
+import { checkKeys } from './key-checks.ts';
+import { checkSeals, emptyLock, parseLock } from './seal.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -25,6 +27,8 @@ export interface ContentFiles {
   advisories: SourceFile[];
   /** `bulletin.lock`, the seal. */
   lock?: SourceFile;
+  /** `keys/*.asc`, the public keys. */
+  keys: SourceFile[];
 }
 
 export interface PolicySection extends PolicySectionMeta {
@@ -47,6 +51,8 @@ export interface ValidationResult {
   /** The validated content, or undefined when any error was found. */
   content?: Content;
   findings: Finding[];
+  /** site.yaml parsed with positions, for checks that run after this one (the keys). */
+  siteSource?: YamlSource;
 }
 
 const missing = (file: string, what: string): Finding => ({
@@ -61,9 +67,11 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   const findings: Finding[] = [];
 
   let site: Site | undefined;
+  let siteSource: YamlSource | undefined;
   if (!files.site) findings.push(missing(`${files.root}/site.yaml`, "the project's name, URLs, contacts and policies"));
   else {
     const src = parseYaml(files.site);
+    siteSource = src;
     findings.push(...src.errors);
     if (!src.errors.length) {
       const r = validateWith(siteSchema, src);
@@ -116,7 +124,23 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }, parsed.failedIds));
   }
 
+  // The seal: every non-draft revision sealed, and unchanged since (SPEC rule 2).
+  const lockFile = files.lock?.file ?? `${files.root}/bulletin.lock`;
+  const parsedLock = files.lock ? parseLock(files.lock) : { lock: emptyLock(), findings: [] };
+  findings.push(...parsedLock.findings);
+  if (parsedLock.lock) findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
+
   const hasErrors = findings.some((f) => f.severity === 'error');
   const content = !hasErrors && site && lines ? { site, lines, policy, advisories } : undefined;
-  return { content, findings };
+  return { content, findings, siteSource };
+}
+
+/** The whole validation: the content, then the keys (which need openpgp, so are async). */
+export async function validateAll(files: ContentFiles, now: Date): Promise<ValidationResult> {
+  const result = validateContent(files, now);
+  const site = result.content?.site;
+  if (!site || !result.siteSource) return result;
+  const keys = await checkKeys(site, files.keys, result.siteSource, now);
+  const findings = [...result.findings, ...keys.findings];
+  return { ...result, findings, content: findings.some((f) => f.severity === 'error') ? undefined : result.content };
 }

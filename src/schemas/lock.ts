@@ -6,22 +6,24 @@
  */
 import { z } from 'zod';
 
-const DO_NOT_EDIT = 'the lock is written by npm run seal: restore it from git (git checkout -- <lock file>) and run npm run seal again';
+const DO_NOT_EDIT = 'the lock is written by npm run seal, not by hand: restore it from git (git checkout -- content/bulletin.lock) and run npm run seal again';
+
+/** A string matching `re`; the finding says the lock is not edited by hand. */
+function matching(re: RegExp, error: string) {
+  return z.string().refine((s) => re.test(s), { error, abort: true, params: { fix: DO_NOT_EDIT } });
+}
 
 /** The sha256 of a source file's LF-normalised text, as 64 lower-case hex digits. */
-export const sha256Schema = z.string().regex(/^[0-9a-f]{64}$/, { error: 'must be a sha256 written as 64 lower-case hex digits', params: { fix: DO_NOT_EDIT } });
+export const sha256Schema = matching(/^[0-9a-f]{64}$/, 'must be a sha256 written as 64 lower-case hex digits');
 
 /** A UTC instant written `2026-05-04T14:00:00Z`, without fractions of a second. */
-export const utcTimeSchema = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, { error: 'must be a UTC time written YYYY-MM-DDTHH:MM:SSZ', params: { fix: DO_NOT_EDIT } })
-  .refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().replace('.000Z', 'Z') === s, {
-    error: 'is not a real time',
-    params: { fix: DO_NOT_EDIT },
-  });
+export const utcTimeSchema = matching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/, 'must be a UTC time written YYYY-MM-DDTHH:MM:SSZ').refine(
+  (s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().replace('.000Z', 'Z') === s,
+  { error: 'is not a real time', params: { fix: DO_NOT_EDIT } },
+);
 
 /** A site-relative address: starts with `/` (`/advisories/EXA-2026-0001/`). */
-export const addressSchema = z.string().regex(/^\/\S*$/, { error: 'must be a site-relative address starting with "/"', params: { fix: DO_NOT_EDIT } });
+export const addressSchema = matching(/^\/\S*$/, 'must be a site-relative address starting with "/"');
 
 /** The seal of one revision or announcement. */
 export const sealSchema = z.strictObject({
@@ -34,7 +36,7 @@ export const sealSchema = z.strictObject({
 });
 
 /** A revision number as a JSON key: `1`, `2`, ... without leading zeros. */
-const revisionKey = z.string().regex(/^[1-9]\d*$/, { error: 'must be a revision number (1, 2, ...)', params: { fix: DO_NOT_EDIT } });
+const revisionKey = matching(/^[1-9]\d*$/, 'must be a revision number (1, 2, ...)');
 
 export const lockSchema = z.strictObject({
   /** The lock format's version: 1. */

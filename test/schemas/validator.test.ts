@@ -79,7 +79,7 @@ describe('bad input, each reported with file, line, field and fix', () => {
   it('a duplicate line', () => {
     const dup = '\n  - name: "0.13"\n    package: lanternfish\n    released: 2026-06-02\n    latest: 0.13.1\n';
     expect(show(errorsOf(edited('releases', (t) => t + dup)))).toMatchInlineSnapshot(`
-      "content/releases.yaml:42: error: lines[7].name: line "0.13" of lanternfish is listed twice (first at line 22)
+      "content/releases.yaml:46: error: lines[7].name: line "0.13" of lanternfish is listed twice (first at line 22)
           fix: keep one entry per line and merge their fields"
     `);
   });
@@ -125,7 +125,7 @@ describe('bad input, each reported with file, line, field and fix', () => {
     const errors = errorsOf(both);
     expect(errors.map((e) => `${e.file}:${e.line} ${e.field}`)).toEqual([
       'content/site.yaml:26 acknowledgement_days',
-      'content/site.yaml:60 updated',
+      'content/site.yaml:77 updated',
       'content/releases.yaml:8 lines[1].name',
     ]);
   });
