@@ -6,11 +6,26 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { runAstro } from '../src/io/astro-cli.ts';
+import { buildNow } from '../src/io/now.ts';
 import { runValidation } from '../src/io/run-validation.ts';
+import { resolveSigningKey } from '../src/io/signing-key.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
-if (!(await runValidation('build'))) {
+const content = await runValidation('build');
+if (!content) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
+  process.exit(1);
+}
+// The signing key is resolved before anything is rendered: a bad key stops the build here.
+try {
+  const resolved = await resolveSigningKey(content.site, buildNow());
+  if (resolved.development) {
+    console.warn(
+      `bulletin build: WARNING: no signing key given (BULLETIN_SIGNING_KEY or BULLETIN_SIGNING_KEY_FILE); signing with the development key ${resolved.key.fingerprint}, which is not the project's key. Set BULLETIN_REQUIRE_SIGNING=1 in production to make this an error.`,
+    );
+  }
+} catch (e) {
+  console.error(`bulletin build: ${(e as Error).message}\nbulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
 }
 

@@ -27,4 +27,9 @@ const revisions = defineCollection({
   loader: bulletinLoader((c) => c.advisories.flatMap((h) => h.revisions.map((r) => ({ id: `${r.id}@v${r.number}`, data: { ...r } })))),
 });
 
-export const collections = { site, releases, policy, revisions };
+// The public keys of content/keys/, by file name.
+const keys = defineCollection({
+  loader: bulletinLoader((c) => c.keys.map((k) => ({ id: k.file, data: { text: k.text } }))),
+});
+
+export const collections = { site, releases, policy, revisions, keys };

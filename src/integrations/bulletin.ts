@@ -6,7 +6,11 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { findLeaks } from '../lib/guard.ts';
-import { heldBackTokens } from '../lib/publication.ts';
+import { heldBackTokens, publishedAdvisories } from '../lib/publication.ts';
+import { signingPlan } from '../lib/signing-plan.ts';
+import { toInstant } from '../schemas/common.ts';
+import { resolveSigningKey } from '../io/signing-key.ts';
+import { signOutput } from './sign.ts';
 import { buildNow } from '../io/now.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
@@ -30,7 +34,20 @@ export function bulletin(): AstroIntegration {
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
-        const tokens = heldBackTokens((await validatedContent()).advisories, buildNow());
+        const content = await validatedContent();
+        const now = buildNow();
+
+        const resolved = await resolveSigningKey(content.site, now);
+        const published = publishedAdvisories(content.advisories, now);
+        const plan = signingPlan({
+          advisoryDates: published.flatMap((a) => a.revisions.map((r) => r.date)),
+          announcements: [],
+          siteUpdated: toInstant(content.site.updated),
+        });
+        const signed = await signOutput(out, plan, resolved.key);
+        logger.info(`signed ${signed} files with ${resolved.development ? 'the DEVELOPMENT key (not the project\'s key)' : 'key'} ${resolved.key.fingerprint}`);
+
+        const tokens = heldBackTokens(content.advisories, now);
         guardOutput(out, tokens);
         logger.info(`output guard: no unpublished material (${tokens.length} held-back token${tokens.length === 1 ? '' : 's'} checked)`);
       },

@@ -45,6 +45,8 @@ export interface Content {
   policy: PolicySection[];
   /** Every advisory with all its revisions, drafts and embargoed ones included: `src/data` filters. */
   advisories: AdvisoryHistory[];
+  /** The armored public keys of content/keys/, by file name. */
+  keys: { file: string; text: string }[];
 }
 
 export interface ValidationResult {
@@ -131,7 +133,8 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   if (parsedLock.lock) findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
 
   const hasErrors = findings.some((f) => f.severity === 'error');
-  const content = !hasErrors && site && lines ? { site, lines, policy, advisories } : undefined;
+  const keys = files.keys.map((k) => ({ file: k.file.replace(/^.*\//, ''), text: k.text }));
+  const content = !hasErrors && site && lines ? { site, lines, policy, advisories, keys } : undefined;
   return { content, findings, siteSource };
 }
 

@@ -1,0 +1,60 @@
+/** The keys pages show and publish: the listed public keys, and the key this build signs with. */
+import { getCollection } from 'astro:content';
+import { resolveSigningKey } from '../io/signing-key.ts';
+import { publicKeyBlock } from '../lib/signing.ts';
+import type { Site } from '../schemas/site.ts';
+import { getSite, now } from './content.ts';
+
+export interface ShownKey {
+  fingerprint: string;
+  role: 'signing' | 'encryption';
+  status: 'current' | 'retired';
+  label?: string;
+  /** The development key: not the project's key, and every page that shows it says so. */
+  development: boolean;
+}
+
+export interface BuildKey {
+  fingerprint: string;
+  development: boolean;
+  armoredPublic: string;
+}
+
+let buildKey: Promise<BuildKey> | undefined;
+
+/** The key this build signs with (the project's, or the development key), without its private half. */
+export function getBuildKey(): Promise<BuildKey> {
+  buildKey ??= getSite().then(async (site: Site) => {
+    const r = await resolveSigningKey(site, now);
+    return { fingerprint: r.key.fingerprint, development: r.development, armoredPublic: r.armoredPublic };
+  });
+  return buildKey;
+}
+
+async function keyTexts(): Promise<Map<string, string>> {
+  return new Map((await getCollection('keys')).map((e) => [e.id, e.data.text as string]));
+}
+
+/** Every key to show on the security page: the development key first when this build uses it. */
+export async function getShownKeys(): Promise<ShownKey[]> {
+  const site = await getSite();
+  const build = await getBuildKey();
+  const listed: ShownKey[] = site.keys.map((k) => ({ fingerprint: k.fingerprint, role: k.role, status: k.status, label: k.label, development: false }));
+  return build.development ? [{ fingerprint: build.fingerprint, role: 'signing', status: 'current', label: 'development key: this build was not signed with the project\u2019s key', development: true }, ...listed] : listed;
+}
+
+/** /pgp-key.asc: the signing keys, current and retired, and the development key when it signed this build. */
+export async function signingKeysBlock(): Promise<string> {
+  const site = await getSite();
+  const texts = await keyTexts();
+  const build = await getBuildKey();
+  const listed = site.keys.filter((k) => k.role === 'signing').map((k) => texts.get(k.file) as string);
+  return publicKeyBlock(build.development ? [build.armoredPublic, ...listed] : listed);
+}
+
+/** /encryption-key.asc: the current encryption key, or undefined when the project lists none. */
+export async function encryptionKey(): Promise<string | undefined> {
+  const site = await getSite();
+  const key = site.keys.find((k) => k.role === 'encryption' && k.status === 'current');
+  return key ? (await keyTexts()).get(key.file) : undefined;
+}
