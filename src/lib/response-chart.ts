@@ -49,7 +49,7 @@ function num(n: number): string {
 
 /** The axis maximum: the largest value rounded up to a readable step, at least 1. */
 export function axisMax(records: readonly ChartRecord[]): number {
-  const values = records.flatMap((r) => [r.days, r.target]).filter((v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0);
+  const values = records.flatMap((r) => [drawable(r.days), drawable(r.target)]).filter((v): v is number => v !== undefined);
   const max = Math.max(1, ...values);
   const step = axisStep(max);
   return Math.ceil(max / step) * step;
@@ -58,6 +58,11 @@ export function axisMax(records: readonly ChartRecord[]): number {
 function axisStep(max: number): number {
   for (const s of [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]) if (max / s <= 6) return s;
   return 10 ** Math.ceil(Math.log10(max / 6));
+}
+
+/** A count of days the chart can draw, or undefined. */
+function drawable(n: number | undefined): number | undefined {
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 function classOf(outcome: string): string {
@@ -109,16 +114,15 @@ export function responseChart(records: readonly ChartRecord[], options: ChartOpt
   records.forEach((r, i) => {
     const top = TOP + i * ROW_H;
     const mid = top + ROW_H / 2;
-    const known = typeof r.days === 'number' && Number.isFinite(r.days) && r.days >= 0;
-    const hasTarget = typeof r.target === 'number' && Number.isFinite(r.target) && r.target >= 0;
+    const days = drawable(r.days);
+    const target = drawable(r.target);
     const suffix = r.outcomeText ? ` (${r.outcomeText})` : '';
     out.push(`<g class="row outcome-${classOf(r.outcome)}" font-size="12" fill="currentColor">`);
     out.push(`<text class="label" x="${LABEL_W - 8}" y="${num(mid + 4)}" text-anchor="end">${escapeHtml(r.label)}</text>`);
-    if (known) {
-      const days = r.days as number;
+    if (days !== undefined) {
       const end = x(days);
       // The words go after the bar and after the target mark, so the mark never crosses them.
-      const textX = Math.max(end, LABEL_W + 1, hasTarget ? x(r.target as number) + 2 : 0) + 6;
+      const textX = Math.max(end, LABEL_W + 1, target !== undefined ? x(target) + 2 : 0) + 6;
       // A bar of 0 days is drawn as a hairline so it still reads as "0", not as "missing".
       out.push(
         `<rect class="bar" x="${LABEL_W}" y="${num(mid - BAR_H / 2)}" width="${num(Math.max(end - LABEL_W, 1))}" height="${BAR_H}" fill="currentColor"/>`,
@@ -127,8 +131,8 @@ export function responseChart(records: readonly ChartRecord[], options: ChartOpt
     } else {
       out.push(`<text class="days missing" x="${LABEL_W + 6}" y="${num(mid + 4)}" font-style="italic">${escapeHtml((r.missingText ?? 'not known') + suffix)}</text>`);
     }
-    if (hasTarget) {
-      const tx = num(x(r.target));
+    if (target !== undefined) {
+      const tx = num(x(target));
       out.push(`<line class="target" x1="${tx}" y1="${top + 3}" x2="${tx}" y2="${top + ROW_H - 3}" stroke="currentColor" stroke-width="2" stroke-dasharray="3 2"/>`);
     }
     out.push(`</g>`);

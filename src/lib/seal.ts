@@ -1,14 +1,16 @@
 /**
  * The seal (SPEC "The life of an advisory"): `bulletin.lock` records, per advisory and revision
- * number, the sha256 of the source, its publication time and its addresses. A sealed revision
- * whose time has come is published: `seal` refuses to touch it, `check` fails when its text or
- * seal changed or one of its addresses disappeared, and the way out is always a new revision.
+ * number (and per announcement), the sha256 of the source, its publication time and its
+ * addresses. A sealed revision whose time has come is published: `seal` refuses to touch it,
+ * `check` fails when its text or seal changed or one of its addresses disappeared, and the way
+ * out is always a new revision (for an announcement, a follow-up announcement).
  * Pure: texts, the lock and "now" come in as parameters.
  */
 import { isScalar, parseDocument } from 'yaml';
 import { lockSchema, type Lock, type Seal } from '../schemas/lock.ts';
 import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from './advisory.ts';
-import { formatDateTime } from './dates.ts';
+import { announcedRevisions, announcementAddresses, announcementFileName, announcementPublication, isAnnouncementPublished, type Announcement } from './announcements.ts';
+import { formatDate, formatDateTime } from './dates.ts';
 import type { Finding } from './findings.ts';
 import { isPublished } from './publication.ts';
 import { parseYaml, zodFindings, type SourceFile } from './source.ts';

@@ -1,0 +1,111 @@
+/**
+ * Feeds as subscribers' readers see them: every RSS feed and the JSON feed parse without error
+ * in a real feed parser (Debian's python3-feedparser) with the expected items, one per
+ * revision with a stable ID; the JSON feed meets the JSON Feed 1.1 rules; pages announce the
+ * feeds for autodiscovery.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_NOW } from '../helpers/example.ts';
+import { build, EXAMPLE_CONTENT, ROOT } from '../helpers/run.ts';
+import { page } from '../helpers/site.ts';
+import { hasTool } from '../helpers/tools.ts';
+
+const SITE = 'https://security.lanternfish.example/';
+const FEEDS = ['rss.xml', 'advisories/rss.xml', 'announcements/rss.xml', 'feed.json'];
+
+interface Parsed {
+  bozo: boolean;
+  bozo_exception: string;
+  version: string;
+  title: string;
+  self: string[];
+  entries: { id: string; title: string; link: string; published: string; summary: string; tags: string[] }[];
+}
+
+let dist: string;
+beforeAll(() => {
+  const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW);
+  expect(r.status, r.output).toBe(0);
+  dist = r.outDir;
+});
+
+const REVISIONS = [
+  'advisories/EXA-2026-0001/v2/',
+  'advisories/EXA-2026-0001/v1/',
+  'advisories/EXA-2026-0003/v1/',
+  'advisories/EXA-2026-0002/v2/',
+  'advisories/EXA-2026-0002/v1/',
+  'advisories/GHSA-7q4m-2x9v-c3hf/v1/',
+].map((p) => SITE + p);
+
+describe.runIf(hasTool('feedparser'))('feedparser reads every feed', () => {
+  let parsed: Record<string, Parsed>;
+  beforeAll(() => {
+    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'test/helpers/feedparser.py'), ...FEEDS.map((f) => join(dist, f))], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    parsed = Object.fromEntries(Object.entries(JSON.parse(r.stdout) as Record<string, Parsed>).map(([k, v]) => [k.slice(dist.length + 1), v]));
+  });
+
+  it.each(FEEDS)('%s parses without error', (feed) => {
+    expect(parsed[feed]!.bozo, parsed[feed]!.bozo_exception).toBe(false);
+    expect(parsed[feed]!.version).toBe(feed.endsWith('.json') ? 'json11' : 'rss20');
+    expect(parsed[feed]!.self).toEqual([SITE + feed]);
+  });
+
+  it('has one item per published revision, newest first, with a stable ID that is the revision page', () => {
+    for (const feed of ['rss.xml', 'advisories/rss.xml', 'feed.json']) {
+      expect(parsed[feed]!.entries.map((e) => e.id)).toEqual(REVISIONS);
+      expect(parsed[feed]!.entries.map((e) => e.link)).toEqual(REVISIONS);
+    }
+    expect(parsed['announcements/rss.xml']!.entries.map((e) => e.id)).not.toContain(REVISIONS[0]);
+  });
+
+  it('items carry the title, the rating and the affected lines', () => {
+    const first = parsed['rss.xml']!.entries[0]!;
+    expect(first.title).toBe('EXA-2026-0001 (revision 2): Request smuggling through conflicting Content-Length headers');
+    expect(first.summary).toMatch(/Rating: Critical 9\.8\./);
+    expect(first.summary).toMatch(/Affected lines: lanternfish 0\.13, lanternfish 0\.12, lanternfish 0\.11, lanternfish 0\.10\./);
+    expect(first.tags).toContain('critical');
+    const withdrawn = parsed['rss.xml']!.entries.find((e) => e.id === `${SITE}advisories/EXA-2026-0002/v2/`)!;
+    expect(withdrawn.title).toMatch(/Withdrawn: /);
+    const notRated = parsed['rss.xml']!.entries.find((e) => e.id === `${SITE}advisories/EXA-2026-0003/v1/`)!;
+    expect(notRated.summary).toMatch(/Rating: Not rated\./);
+  });
+
+  it('never lists the embargoed advisory or the draft', () => {
+    for (const feed of FEEDS) {
+      const text = readFileSync(join(dist, feed), 'utf8');
+      expect(text).not.toMatch(/EXA-2026-0004|EXA-2026-0005|CVE-2026-48810/i);
+    }
+  });
+});
+
+describe('the JSON feed follows JSON Feed 1.1', () => {
+  it('has the required fields, unique item IDs and RFC 3339 dates', () => {
+    const feed = JSON.parse(readFileSync(join(dist, 'feed.json'), 'utf8'));
+    expect(feed.version).toBe('https://jsonfeed.org/version/1.1');
+    expect(typeof feed.title).toBe('string');
+    expect(feed.feed_url).toBe(`${SITE}feed.json`);
+    expect(feed.home_page_url).toBe(SITE);
+    expect(Array.isArray(feed.items)).toBe(true);
+    const ids = feed.items.map((i: { id: unknown }) => i.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const item of feed.items) {
+      expect(typeof item.id).toBe('string');
+      expect(typeof item.content_text === 'string' || typeof item.content_html === 'string').toBe(true);
+      expect(item.date_published).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/);
+    }
+  });
+});
+
+describe('autodiscovery', () => {
+  it('every page links the feeds', () => {
+    for (const p of ['index.html', 'releases/index.html', 'advisories/index.html', 'advisories/EXA-2026-0001/index.html']) {
+      const links = page(dist, p).querySelectorAll('link[rel=alternate]').map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
+      expect(links, p).toEqual(['application/rss+xml /rss.xml', 'application/rss+xml /advisories/rss.xml', 'application/rss+xml /announcements/rss.xml', 'application/feed+json /feed.json']);
+    }
+  });
+});
