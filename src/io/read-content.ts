@@ -50,6 +50,7 @@ export function readContentFiles(dir: string): ContentFiles {
     releases: readOptional(join(dir, 'releases.yaml')),
     policy: readFolder(join(dir, 'policy'), '.md'),
     advisories: readAdvisories(join(dir, 'advisories')),
+    announcements: readFolder(join(dir, 'announcements'), '.md'),
     lock: readOptional(join(dir, 'bulletin.lock')),
     keys: readFolder(join(dir, 'keys'), '.asc'),
   };

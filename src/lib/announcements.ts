@@ -9,7 +9,7 @@ import semver from 'semver';
 import { announcementSchema, type AnnouncementFront } from '../schemas/announcement.ts';
 import { hasTime, toInstant } from '../schemas/common.ts';
 import type { Site } from '../schemas/site.ts';
-import { sourceHash, type AdvisoryHistory, type Revision } from './advisory.ts';
+import { normaliseSource, sourceHash, type AdvisoryHistory, type Revision } from './advisory.ts';
 import { at } from './advisory-files.ts';
 import { formatDate } from './dates.ts';
 import type { Finding } from './findings.ts';
@@ -88,7 +88,8 @@ export function readAnnouncements(files: readonly SourceFile[]): { announcements
     const base = file.file.replace(/^.*\//, '');
     const name = announcementFileName(base);
     const slug = name?.slug ?? slugify(base.replace(/\.md$/i, '').replace(/^\d{4}-\d{2}-\d{2}-?/, ''));
-    const { front, body } = parseMarkdown(file);
+    // LF first: gray-matter hands the YAML a last line ending in "\r" otherwise (line numbers are unchanged).
+    const { front, body } = parseMarkdown({ file: file.file, text: normaliseSource(file.text) });
     const r = front.errors.length ? undefined : validateWith(announcementSchema, front);
     if (!r || !r.ok) {
       findings.push(...front.errors, ...(r && !r.ok ? r.findings : []));

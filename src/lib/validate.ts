@@ -25,6 +25,8 @@ export interface ContentFiles {
   policy: SourceFile[];
   /** `advisories/<ID>.md` and `advisories/<ID>/v<N>.md`. */
   advisories: SourceFile[];
+  /** `announcements/<YYYY-MM-DD>-<slug>.md`. */
+  announcements: SourceFile[];
   /** `bulletin.lock`, the seal. */
   lock?: SourceFile;
   /** `keys/*.asc`, the public keys. */

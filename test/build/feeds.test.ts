@@ -1,8 +1,8 @@
 /**
- * Feeds as subscribers' readers see them: every RSS feed and the JSON feed parse without error
- * in a real feed parser (Debian's python3-feedparser) with the expected items, one per
- * revision with a stable ID; the JSON feed meets the JSON Feed 1.1 rules; pages announce the
- * feeds for autodiscovery.
+ * Feeds as subscribers' readers see them: every RSS feed parses without error in a real feed
+ * parser (Debian's python3-feedparser, 6.0, which reads RSS and Atom but not JSON Feed) with the
+ * expected items, one per revision with a stable ID; the JSON feed meets the JSON Feed 1.1
+ * rules, checked field by field; pages announce the feeds for autodiscovery.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -14,7 +14,8 @@ import { page } from '../helpers/site.ts';
 import { hasTool } from '../helpers/tools.ts';
 
 const SITE = 'https://security.lanternfish.example/';
-const FEEDS = ['rss.xml', 'advisories/rss.xml', 'announcements/rss.xml', 'feed.json'];
+const RSS = ['rss.xml', 'advisories/rss.xml', 'announcements/rss.xml'];
+const FEEDS = [...RSS, 'feed.json'];
 
 interface Parsed {
   bozo: boolean;
@@ -44,19 +45,19 @@ const REVISIONS = [
 describe.runIf(hasTool('feedparser'))('feedparser reads every feed', () => {
   let parsed: Record<string, Parsed>;
   beforeAll(() => {
-    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'test/helpers/feedparser.py'), ...FEEDS.map((f) => join(dist, f))], { encoding: 'utf8' });
+    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'test/helpers/read_feeds.py'), ...RSS.map((f) => join(dist, f))], { encoding: 'utf8' });
     expect(r.status, r.stderr).toBe(0);
     parsed = Object.fromEntries(Object.entries(JSON.parse(r.stdout) as Record<string, Parsed>).map(([k, v]) => [k.slice(dist.length + 1), v]));
   });
 
-  it.each(FEEDS)('%s parses without error', (feed) => {
+  it.each(RSS)('%s parses without error', (feed) => {
     expect(parsed[feed]!.bozo, parsed[feed]!.bozo_exception).toBe(false);
-    expect(parsed[feed]!.version).toBe(feed.endsWith('.json') ? 'json11' : 'rss20');
+    expect(parsed[feed]!.version).toBe('rss20');
     expect(parsed[feed]!.self).toEqual([SITE + feed]);
   });
 
   it('has one item per published revision, newest first, with a stable ID that is the revision page', () => {
-    for (const feed of ['rss.xml', 'advisories/rss.xml', 'feed.json']) {
+    for (const feed of ['rss.xml', 'advisories/rss.xml']) {
       expect(parsed[feed]!.entries.map((e) => e.id)).toEqual(REVISIONS);
       expect(parsed[feed]!.entries.map((e) => e.link)).toEqual(REVISIONS);
     }
@@ -92,7 +93,7 @@ describe('the JSON feed follows JSON Feed 1.1', () => {
     expect(feed.home_page_url).toBe(SITE);
     expect(Array.isArray(feed.items)).toBe(true);
     const ids = feed.items.map((i: { id: unknown }) => i.id);
-    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(REVISIONS);
     for (const item of feed.items) {
       expect(typeof item.id).toBe('string');
       expect(typeof item.content_text === 'string' || typeof item.content_html === 'string').toBe(true);

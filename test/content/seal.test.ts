@@ -113,6 +113,37 @@ describe('npm run seal', () => {
   });
 });
 
+describe('npm run seal with announcements', () => {
+  const SLUG = 'lanternfish-0-13-2';
+  /** Dated the day before the advisory it names: it publishes with the advisory. */
+  const ANNOUNCEMENT = `---
+title: Lanternfish 0.13.2 stops logging failed login bodies (${ID})
+date: 2026-08-19
+advisories:
+  - ${ID}@v1
+releases:
+  - package: lanternfish
+    version: 0.13.2
+---
+Upgrade to 0.13.2 if you run Lanternfish with debug logging.
+`;
+
+  it('seals a new announcement with --all, at the later of its date and its advisory\'s, and leaves the other seals as they were', () => {
+    const dir = contentWith({ [FILE]: ADVISORY, [`announcements/2026-08-19-${SLUG}.md`]: ANNOUNCEMENT });
+    const before = JSON.parse(lockText(dir)) as Lock;
+    const r = seal(dir, '--all');
+    expect(r.status, r.output).toBe(0);
+    expect(r.stdout).toMatch(`sealed ${ID} revision 1`);
+    expect(r.stdout).toMatch(`sealed announcement ${SLUG}`);
+    const lock = JSON.parse(lockText(dir)) as Lock;
+    expect(lock.announcements[SLUG]).toMatchObject({ published: '2026-08-20T00:00:00Z', addresses: [`/announcements/${SLUG}/`, `/announcements/${SLUG}.txt`] });
+    expect({ ...lock.announcements, [SLUG]: undefined }).toEqual({ ...before.announcements, [SLUG]: undefined });
+    expect(seal(dir, SLUG).stdout).toMatch('nothing to seal');
+    const c = check(dir, EXAMPLE_NOW);
+    expect(c.status, c.output).toBe(0);
+  });
+});
+
 describe('a published revision edited in place', () => {
   const edit = (dir: string) => writeFileSync(join(dir, FILE), ADVISORY.replace('Only debug logging', 'Only debug-level logging'));
 
