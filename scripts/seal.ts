@@ -1,27 +1,53 @@
 #!/usr/bin/env node
-// npm run seal -- <ID> [<ID>...] | --all: record in bulletin.lock the checksum, publication time
-// and addresses of every non-draft revision of the named advisories. A published revision's seal
-// is never changed; that and an unknown ID are refusals (exit 1).
-import { groupHistories } from '../src/lib/advisory.ts';
+// npm run seal -- <ID or slug> [...] | --all: record in bulletin.lock the checksum, publication
+// time and addresses of every non-draft revision of the named advisories, and of the named
+// announcements (by slug: the file name without its date and .md). --all seals both. A published
+// seal is never changed; that and an unknown name are refusals (exit 1).
+import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory.ts';
 import { readRevisions } from '../src/lib/advisory-files.ts';
+import { readAnnouncements, type Announcement } from '../src/lib/announcements.ts';
 import { formatFinding, formatReport, isBlocking } from '../src/lib/findings.ts';
-import { sealRevisions } from '../src/lib/seal.ts';
+import { sealAnnouncements, sealRevisions } from '../src/lib/seal.ts';
+import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir, readContentFiles } from '../src/io/read-content.ts';
 
 const args = process.argv.slice(2);
 const all = args.includes('--all');
-const ids = args.filter((a) => a !== '--all');
-if ((all && ids.length) || (!all && !ids.length) || ids.some((a) => a.startsWith('-'))) {
-  console.error('usage: npm run seal -- <ID> [<ID>...]   or   npm run seal -- --all');
+const names = args.filter((a) => a !== '--all');
+if ((all && names.length) || (!all && !names.length) || names.some((a) => a.startsWith('-'))) {
+  console.error('usage: npm run seal -- <ID or announcement slug> [...]   or   npm run seal -- --all');
   process.exit(1);
+}
+
+/**
+ * Which names are advisories and which announcements: an exact advisory ID first, then an
+ * announcement's slug or file name; an unknown name goes where its spelling points (one that
+ * differs only in case to what it resembles, which suggests the right spelling; any other
+ * slug-shaped name to the announcements, the rest to the advisories).
+ */
+function sortNames(histories: readonly AdvisoryHistory[], announcements: readonly Announcement[], lock: Lock): { ids: string[]; slugs: string[] } {
+  const ids = new Set([...histories.map((h) => h.id), ...Object.keys(lock.advisories)]);
+  const slugs = new Set([...announcements.flatMap((a) => [a.slug, a.file.replace(/^.*\//, '').replace(/\.md$/, '')]), ...Object.keys(lock.announcements)]);
+  const lower = (set: Set<string>) => new Set([...set].map((s) => s.toLowerCase()));
+  const [lowerIds, lowerSlugs] = [lower(ids), lower(slugs)];
+  const out = { ids: [] as string[], slugs: [] as string[] };
+  for (const name of names) {
+    if (ids.has(name)) out.ids.push(name);
+    else if (slugs.has(name)) out.slugs.push(name);
+    else if (lowerIds.has(name.toLowerCase())) out.ids.push(name);
+    else if (lowerSlugs.has(name.toLowerCase()) || /^[a-z0-9-]+$/.test(name)) out.slugs.push(name);
+    else out.ids.push(name);
+  }
+  return out;
 }
 
 try {
   const dir = contentDir();
   const now = buildNow();
-  const { revisions, findings } = readRevisions(readContentFiles(dir).advisories);
+  const files = readContentFiles(dir);
+  const { revisions, findings } = readRevisions(files.advisories);
   if (findings.some((f) => isBlocking(f, 'check'))) {
     console.error(`bulletin seal: the advisory files have problems; nothing was sealed\n${formatReport(findings, 'check')}`);
     process.exit(1);
@@ -32,15 +58,26 @@ try {
     process.exit(1);
   }
   const histories = groupHistories(revisions.map((r) => r.revision));
-  const result = sealRevisions(histories, read.lock, all ? 'all' : ids, now, read.file);
-  const written = writeLockFile(dir, result.lock);
-  for (const s of result.sealed) console.log(`bulletin seal: sealed ${s}`);
-  for (const s of result.removed) console.log(`bulletin seal: removed the seal of ${s}`);
-  if (!result.sealed.length && !result.removed.length) console.log('bulletin seal: nothing to seal; every seal already matches');
-  if (written) console.log(`bulletin seal: wrote ${read.file}; commit it with the advisory`);
-  for (const f of result.refused) console.error(formatFinding(f, 'check'));
-  if (result.refused.length) {
-    console.error(`bulletin seal: ${result.refused.length} refusal${result.refused.length === 1 ? '' : 's'}`);
+  const parsed = readAnnouncements(files.announcements);
+  const { ids, slugs } = all ? { ids: [], slugs: [] } : sortNames(histories, parsed.announcements, read.lock);
+  // An announcement's seal needs its file read; sealing only advisories does not.
+  if ((all || slugs.length) && parsed.findings.some((f) => isBlocking(f, 'check'))) {
+    console.error(`bulletin seal: the announcement files have problems; nothing was sealed\n${formatReport(parsed.findings, 'check')}`);
+    process.exit(1);
+  }
+  const advisories = all || ids.length ? sealRevisions(histories, read.lock, all ? 'all' : ids, now, read.file) : { lock: read.lock, sealed: [], removed: [], refused: [] };
+  const announcements = all || slugs.length ? sealAnnouncements(parsed.announcements, histories, advisories.lock, all ? 'all' : slugs, now, read.file) : { ...advisories, sealed: [], removed: [], refused: [] };
+  const sealed = [...advisories.sealed, ...announcements.sealed];
+  const removed = [...advisories.removed, ...announcements.removed];
+  const refused = [...advisories.refused, ...announcements.refused];
+  const written = writeLockFile(dir, announcements.lock);
+  for (const s of sealed) console.log(`bulletin seal: sealed ${s}`);
+  for (const s of removed) console.log(`bulletin seal: removed the seal of ${s}`);
+  if (!sealed.length && !removed.length) console.log('bulletin seal: nothing to seal; every seal already matches');
+  if (written) console.log(`bulletin seal: wrote ${read.file}; commit it with the advisory or announcement`);
+  for (const f of refused) console.error(formatFinding(f, 'check'));
+  if (refused.length) {
+    console.error(`bulletin seal: ${refused.length} refusal${refused.length === 1 ? '' : 's'}`);
     process.exitCode = 1;
   }
 } catch (e) {

@@ -32,4 +32,9 @@ const keys = defineCollection({
   loader: bulletinLoader((c) => c.keys.map((k) => ({ id: k.file, data: { text: k.text } }))),
 });
 
-export const collections = { site, releases, policy, revisions, keys };
+// Every announcement, drafts and unpublished ones included: src/data/announcements.ts filters.
+const announcements = defineCollection({
+  loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }) => ({ id: a.slug, data: { ...a } }))),
+});
+
+export const collections = { site, releases, policy, revisions, keys, announcements };

@@ -11,14 +11,15 @@ import { responseRecord, type ResponseRecord } from '../lib/response.ts';
 import { advisorySeverity, type AdvisorySeverity } from '../lib/severity.ts';
 import { getReleaseLines, getSite, now } from './content.ts';
 
-async function histories(): Promise<AdvisoryHistory[]> {
+/** Every advisory history, unfiltered: only for rules that take "now" themselves (announcements). */
+export async function getHistories(): Promise<AdvisoryHistory[]> {
   const entries = await getCollection('revisions');
   return groupHistories(entries.map((e) => e.data as unknown as Revision));
 }
 
 /** The advisories published at this build's "now", newest first. The one filter. */
 export async function getPublished(): Promise<PublishedAdvisory[]> {
-  return publishedAdvisories(await histories(), now);
+  return publishedAdvisories(await getHistories(), now);
 }
 
 export interface RevisionView {

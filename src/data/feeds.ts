@@ -7,6 +7,7 @@ import rss from '@astrojs/rss';
 import { toInstant } from '../schemas/common.ts';
 import { jsonFeed, newestDate, selectItems, type FeedItem } from '../lib/feeds.ts';
 import { getPublished, viewRevision } from './advisories.ts';
+import { getPublishedAnnouncements } from './announcements.ts';
 import { ratingText } from './archive.ts';
 import { getSite, now } from './content.ts';
 import { absolute } from './urls.ts';
@@ -36,10 +37,24 @@ export async function advisoryItems(): Promise<FeedItem[]> {
   return items;
 }
 
+/** One item per published announcement. */
+export async function announcementItems(): Promise<FeedItem[]> {
+  return (await getPublishedAnnouncements()).map((p): FeedItem => {
+    const url = absolute(`announcements/${p.announcement.slug}/`);
+    const summary = [
+      `Advisories: ${p.covers.map((c) => `${c.revision.id} (${ratingText(c.view)})`).join(', ')}.`,
+      ...(p.announcement.front.releases.length ? [`Fixed releases: ${p.announcement.front.releases.map((r) => `${r.package} ${r.version}`).join(', ')}.`] : []),
+      `Signed text: ${absolute(`announcements/${p.announcement.slug}.txt`)}`,
+    ].join('\n');
+    return { id: url, url, title: p.announcement.front.title, summary, date: p.published, kind: 'announcement', tags: ['announcement'] };
+  });
+}
+
 /** The items of a feed, cut by the size rule at this build's "now". */
 export async function feedItems(kind: 'all' | 'advisories' | 'announcements'): Promise<FeedItem[]> {
   const advisories = kind === 'announcements' ? [] : await advisoryItems();
-  return selectItems(advisories, now);
+  const announcements = kind === 'advisories' ? [] : await announcementItems();
+  return selectItems([...advisories, ...announcements], now);
 }
 
 /** The feed's title and description. */

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { findLeaks } from '../lib/guard.ts';
 import { heldBackTokens, publishedAdvisories } from '../lib/publication.ts';
 import { signingPlan } from '../lib/signing-plan.ts';
+import { announcementPublication, heldBackAnnouncementTokens, isAnnouncementPublished } from '../lib/announcements.ts';
 import { toInstant } from '../schemas/common.ts';
 import { resolveSigningKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';
@@ -41,13 +42,15 @@ export function bulletin(): AstroIntegration {
         const published = publishedAdvisories(content.advisories, now);
         const plan = signingPlan({
           advisoryDates: published.flatMap((a) => a.revisions.map((r) => r.date)),
-          announcements: [],
+          announcements: content.announcements
+            .filter((a) => isAnnouncementPublished(a, content.advisories, now))
+            .map((a) => ({ slug: a.slug, date: announcementPublication(a, content.advisories) })),
           siteUpdated: toInstant(content.site.updated),
         });
         const signed = await signOutput(out, plan, resolved.key);
         logger.info(`signed ${signed} files with ${resolved.development ? 'the DEVELOPMENT key (not the project\'s key)' : 'key'} ${resolved.key.fingerprint}`);
 
-        const tokens = heldBackTokens(content.advisories, now);
+        const tokens = [...heldBackTokens(content.advisories, now), ...heldBackAnnouncementTokens(content.announcements, content.advisories, now)];
         guardOutput(out, tokens);
         logger.info(`output guard: no unpublished material (${tokens.length} held-back token${tokens.length === 1 ? '' : 's'} checked)`);
       },

@@ -7,6 +7,7 @@
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
 import { formatDate } from './dates.ts';
+import { formatFingerprint } from './signing.ts';
 
 /** One announcement, with everything the text needs already resolved (ratings, lines, URLs). */
 export interface AnnouncementText {
@@ -274,15 +275,6 @@ export function sectionsNamed(markdown: string, heading: RegExp): string {
   return sections.join('\n\n');
 }
 
-/** "5B4F 9A67 ...  7C8D ...": 4-digit groups, two blanks in the middle of a v4 fingerprint, as gpg prints it. */
-function groupFingerprint(fingerprint: string): string {
-  const hex = fingerprint.replace(/[\s:]/g, '').toUpperCase();
-  if (!/^[0-9A-F]+$/.test(hex)) return fingerprint.trim();
-  const groups = hex.match(/.{1,4}/g) ?? [];
-  if (groups.length === 10) return `${groups.slice(0, 5).join(' ')}  ${groups.slice(5).join(' ')}`;
-  return groups.join(' ');
-}
-
 /** The file name a download of `url` gets, when it is safe to put in a command; else `fallback`. */
 function fileName(url: string, fallback: string): string {
   let name = '';
@@ -341,7 +333,7 @@ function verifyBlock(a: AnnouncementText): string[] {
     ...show(a.verify.keyUrl),
     ...show(`gpg --import ${key}`),
     ...step(2, 'Compare its fingerprint with this one:'),
-    ...fingerprintLines(groupFingerprint(a.verify.fingerprint)),
+    ...fingerprintLines(formatFingerprint(a.verify.fingerprint)),
     ...step(3, 'Fetch the signed text of this announcement and verify it; gpg must report a good signature from that key:'),
     ...show(a.verify.textUrl),
     ...show(`gpg --verify ${text}`),

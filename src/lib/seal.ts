@@ -465,7 +465,8 @@ export function checkAnnouncementSeals(
 
 function unknownAnnouncement(name: string, known: readonly Announcement[], lockFile: string): Finding {
   const folder = announcementsFolder(lockFile);
-  const twin = known.find((a) => a.slug === name.toLowerCase());
+  const stem = (a: Announcement) => a.file.replace(/^.*\//, '').replace(/\.md$/, '');
+  const twin = known.find((a) => a.slug === name.toLowerCase() || stem(a) === name.toLowerCase());
   const example = known[0];
   return {
     severity: 'error',

@@ -404,3 +404,12 @@ export async function publicKeyBlock(armoredKeys: string[]): Promise<string> {
   // A CRC24 footer, as gpg writes, unless a v6 key forbids it (RFC 9580).
   return openpgp.armor(openpgp.enums.armor.publicKey, body, undefined, undefined, undefined, !v6);
 }
+
+/** "5B4F 9A67 ...  7C8D ...": 4-digit groups, two blanks in the middle of a v4 fingerprint, as gpg prints it. */
+export function formatFingerprint(fingerprint: string): string {
+  const hex = fingerprint.replace(/[\s:]/g, '').toUpperCase();
+  if (!/^[0-9A-F]+$/.test(hex)) return fingerprint.trim();
+  const groups = hex.match(/.{1,4}/g) ?? [];
+  if (groups.length === 10) return `${groups.slice(0, 5).join(' ')}  ${groups.slice(5).join(' ')}`;
+  return groups.join(' ');
+}

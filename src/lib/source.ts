@@ -102,7 +102,9 @@ export function parseMarkdown(src: SourceFile): MarkdownSource {
     return { front, body: src.text };
   }
   let doc: YamlSource | undefined;
-  const parsed = matter(src.text, {
+  // CRLF checkouts: normalise line endings (line numbers stay the same) so no value keeps a "\r".
+  const text = src.text.replace(/\r\n?/g, '\n');
+  const parsed = matter(text, {
     engines: {
       // gray-matter's raw front matter starts with the newline after the opening "---",
       // so its line numbers are the file's line numbers.

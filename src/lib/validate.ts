@@ -15,7 +15,8 @@ import { readRevisions } from './advisory-files.ts';
 import { toReleaseLine } from './releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
 import { checkKeys } from './key-checks.ts';
-import { checkSeals, emptyLock, parseLock } from './seal.ts';
+import { checkAnnouncementSeals, checkSeals, emptyLock, parseLock } from './seal.ts';
+import { checkAnnouncements, readAnnouncements, type Announcement } from './announcements.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -49,6 +50,8 @@ export interface Content {
   advisories: AdvisoryHistory[];
   /** The armored public keys of content/keys/, by file name. */
   keys: { file: string; text: string }[];
+  /** Every announcement, drafts and unpublished ones included: src/data filters. */
+  announcements: Announcement[];
 }
 
 export interface ValidationResult {
@@ -128,15 +131,22 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }, parsed.failedIds));
   }
 
+  const announced = readAnnouncements(files.announcements);
+  findings.push(...announced.findings);
+  if (site && lines) findings.push(...checkAnnouncements(announced.announcements, advisories, site, lines.map(toReleaseLine), now));
+
   // The seal: every non-draft revision sealed, and unchanged since (SPEC rule 2).
   const lockFile = files.lock?.file ?? `${files.root}/bulletin.lock`;
   const parsedLock = files.lock ? parseLock(files.lock) : { lock: emptyLock(), findings: [] };
   findings.push(...parsedLock.findings);
-  if (parsedLock.lock) findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
+  if (parsedLock.lock) {
+    findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
+    findings.push(...checkAnnouncementSeals(announced.announcements, advisories, parsedLock.lock, lockFile, now, announced.failedSlugs));
+  }
 
   const hasErrors = findings.some((f) => f.severity === 'error');
   const keys = files.keys.map((k) => ({ file: k.file.replace(/^.*\//, ''), text: k.text }));
-  const content = !hasErrors && site && lines ? { site, lines, policy, advisories, keys } : undefined;
+  const content = !hasErrors && site && lines ? { site, lines, policy, advisories, keys, announcements: announced.announcements } : undefined;
   return { content, findings, siteSource };
 }
 

@@ -33,6 +33,7 @@ beforeAll(() => {
   dist = r.outDir;
 });
 
+const ANNOUNCEMENT = `${SITE}announcements/lanternfish-0-12-3-and-0-13-1/`;
 const REVISIONS = [
   'advisories/EXA-2026-0001/v2/',
   'advisories/EXA-2026-0001/v1/',
@@ -57,11 +58,12 @@ describe.runIf(hasTool('feedparser'))('feedparser reads every feed', () => {
   });
 
   it('has one item per published revision, newest first, with a stable ID that is the revision page', () => {
-    for (const feed of ['rss.xml', 'advisories/rss.xml']) {
-      expect(parsed[feed]!.entries.map((e) => e.id)).toEqual(REVISIONS);
-      expect(parsed[feed]!.entries.map((e) => e.link)).toEqual(REVISIONS);
-    }
-    expect(parsed['announcements/rss.xml']!.entries.map((e) => e.id)).not.toContain(REVISIONS[0]);
+    expect(parsed['advisories/rss.xml']!.entries.map((e) => e.id)).toEqual(REVISIONS);
+    expect(parsed['advisories/rss.xml']!.entries.map((e) => e.link)).toEqual(REVISIONS);
+    // Everything: the announcement sits between the two revisions of EXA-2026-0001 (same time as v1; ties by ID).
+    expect(parsed['rss.xml']!.entries.map((e) => e.id)).toEqual([REVISIONS[0], ANNOUNCEMENT, ...REVISIONS.slice(1)]);
+    expect(parsed['announcements/rss.xml']!.entries.map((e) => e.id)).toEqual([ANNOUNCEMENT]);
+    expect(parsed['announcements/rss.xml']!.entries[0]!.title).toBe('Lanternfish 0.12.3 and 0.13.1 fix request smuggling (EXA-2026-0001)');
   });
 
   it('items carry the title, the rating and the affected lines', () => {
@@ -93,7 +95,7 @@ describe('the JSON feed follows JSON Feed 1.1', () => {
     expect(feed.home_page_url).toBe(SITE);
     expect(Array.isArray(feed.items)).toBe(true);
     const ids = feed.items.map((i: { id: unknown }) => i.id);
-    expect(ids).toEqual(REVISIONS);
+    expect(ids).toEqual([REVISIONS[0], ANNOUNCEMENT, ...REVISIONS.slice(1)]);
     for (const item of feed.items) {
       expect(typeof item.id).toBe('string');
       expect(typeof item.content_text === 'string' || typeof item.content_html === 'string').toBe(true);

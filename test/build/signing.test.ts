@@ -21,7 +21,7 @@ let dist: string;
 beforeAll(() => {
   const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, signed);
   expect(r.status, r.output).toBe(0);
-  expect(r.output).toMatch(`signed 5 files with key ${TEST_FINGERPRINT}`);
+  expect(r.output).toMatch(`signed 6 files with key ${TEST_FINGERPRINT}`);
   dist = r.outDir;
 });
 
@@ -48,6 +48,19 @@ describeWithGpg('GnuPG verifies', () => {
         const r = await gpg.verifyDetached(join(dist, sig), join(dist, sig.replace(/\.asc$/, '')));
         expect(r.ok, `${sig}: ${r.stderr}`).toBe(true);
         expect(r.fingerprint).toBe(TEST_FINGERPRINT);
+      }
+      // Announcements: cleartext-signed, verified as downloaded and after a mail client made the line endings CRLF.
+      const texts = listFiles(dist).filter((f) => /^announcements\/[^/]+\.txt$/.test(f));
+      expect(texts).toEqual(['announcements/lanternfish-0-12-3-and-0-13-1.txt']);
+      for (const t of texts) {
+        const asDownloaded = await gpg.verifyCleartext(join(dist, t));
+        expect(asDownloaded.ok, asDownloaded.stderr).toBe(true);
+        expect(asDownloaded.fingerprint).toBe(TEST_FINGERPRINT);
+        const crlf = await gpg.write(readFileSync(join(dist, t), 'utf8').replace(/\n/g, '\r\n'), 'crlf.txt');
+        const viaMail = await gpg.verifyCleartext(crlf);
+        expect(viaMail.ok, viaMail.stderr).toBe(true);
+        const edited = await gpg.write(readFileSync(join(dist, t), 'utf8').replace('upgrade now', 'no need to upgrade'), 'edited.txt');
+        expect((await gpg.verifyCleartext(edited)).ok).toBe(false);
       }
       const tampered = await gpg.write(readFileSync(join(dist, 'feed.json'), 'utf8').replace('Critical', 'Low'), 'feed.json');
       const bad = await gpg.verifyDetached(join(dist, 'feed.json.asc'), tampered);
@@ -121,6 +134,6 @@ describe('a development build', () => {
     const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, { BULLETIN_DEV_KEY_FILE: join(tempDir('devkey'), 'dev.asc') });
     expect(r.status, r.output).toBe(0);
     expect(r.output).toMatch(/WARNING: no signing key given/);
-    expect(r.output).toMatch(/signed 5 files with the DEVELOPMENT key/);
+    expect(r.output).toMatch(/signed 6 files with the DEVELOPMENT key/);
   });
 });

@@ -1,0 +1,69 @@
+/**
+ * The announcements the site shows: published at the later of their own date and the
+ * publication of every advisory revision they name (the same rule the seal records).
+ */
+import { getCollection } from 'astro:content';
+import type { Revision } from '../lib/advisory.ts';
+import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcements.ts';
+import { sectionsNamed, type AnnouncementText } from '../lib/announcement-text.ts';
+import { renderMarkdown } from '../lib/markdown.ts';
+import { getHistories, viewRevision, type RevisionView } from './advisories.ts';
+import { ratingText } from './archive.ts';
+import { getSite, now } from './content.ts';
+import { getBuildKey } from './keys.ts';
+import { absolute } from './urls.ts';
+
+export interface AnnouncementPage {
+  announcement: Announcement;
+  /** When it is published: the later of its date and each named revision's. */
+  published: Date;
+  html: string;
+  /** The revisions it covers, each with its view. */
+  covers: { revision: Revision; view: RevisionView }[];
+}
+
+/** The published announcements, newest first. */
+export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
+  const histories = await getHistories();
+  const all = (await getCollection('announcements')).map((e) => e.data as unknown as Announcement);
+  const published = all.filter((a) => isAnnouncementPublished(a, histories, now));
+  const pages = await Promise.all(
+    published.map(async (announcement) => {
+      const revisions = announcedRevisions(announcement, histories).filter((r): r is Revision => r !== undefined);
+      return {
+        announcement,
+        published: announcementPublication(announcement, histories),
+        html: renderMarkdown(announcement.body),
+        covers: await Promise.all(revisions.map(async (revision) => ({ revision, view: await viewRevision(revision) }))),
+      };
+    }),
+  );
+  return pages.sort((a, b) => b.published.getTime() - a.published.getTime() || a.announcement.slug.localeCompare(b.announcement.slug));
+}
+
+/** The input of the mail text (src/lib/announcement-text.ts) for one announcement. */
+export async function announcementText(p: AnnouncementPage): Promise<AnnouncementText> {
+  const site = await getSite();
+  const key = await getBuildKey();
+  const a = p.announcement;
+  return {
+    title: a.front.title,
+    date: p.published,
+    project: site.name,
+    url: absolute(`announcements/${a.slug}/`),
+    releases: a.front.releases,
+    advisories: p.covers.map(({ revision, view }) => ({
+      id: revision.id,
+      aliases: revision.front.aliases,
+      summary: revision.front.summary,
+      url: absolute(`advisories/${revision.id}/v${revision.number}/`),
+      revision: revision.number,
+      rating: view.severity.primary ? `${ratingText(view)} (CVSS ${view.severity.primary.version})` : ratingText(view),
+      lines: view.affected.lines.map((l) => ({ package: l.package, line: l.line, state: l.state, fixedIn: l.fixedIn, eolWarning: l.eolWarning })),
+      others: view.affected.others,
+      mitigations: sectionsNamed(revision.body, /^(workarounds?|mitigations?)$/i),
+    })),
+    body: a.body,
+    verify: { keyUrl: absolute('pgp-key.asc'), fingerprint: key.fingerprint, textUrl: absolute(`announcements/${a.slug}.txt`) },
+  };
+}
