@@ -1,0 +1,117 @@
+/**
+ * SPEC rule 1 end to end: a decoy embargoed advisory and a pending revision that adds an alias
+ * appear nowhere in the build; the output guard catches each kind of leak (an ID, an alias, a
+ * held-back revision's address) without tripping on what is published; a later BULLETIN_NOW
+ * publishes them.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EXAMPLE_NOW } from '../helpers/example.ts';
+import { build, contentWith, EXAMPLE_CONTENT, runScript } from '../helpers/run.ts';
+import { listFiles } from '../helpers/site.ts';
+
+const DECOY = `---
+id: EXA-2026-0099
+aliases:
+  - CVE-2026-77777
+summary: Decoy embargoed advisory
+affected:
+  - package:
+      ecosystem: npm
+      name: lanternfish
+    ranges:
+      - type: SEMVER
+        events:
+          - introduced: 0.13.0
+          - fixed: 0.13.3
+revision:
+  number: 1
+  date: 2026-12-24T00:00:00Z
+  summary: Initial publication.
+---
+Embargoed text that must not leak.
+`;
+
+const current = readFileSync(join(EXAMPLE_CONTENT, 'advisories/EXA-2026-0001.md'), 'utf8');
+/** Revision 3 of EXA-2026-0001, pending until 2026-10-01: it adds an alias. */
+const PENDING = current
+  .replace('  - CVE-2026-41234\n', '  - CVE-2026-41234\n  - CVE-2026-99999\n')
+  .replace('number: 2\n  date: 2026-08-11T09:00:00Z\n  summary: Added the CVE ID, a CVSS 4.0 vector and credits.', 'number: 3\n  date: 2026-10-01T00:00:00Z\n  summary: Added a second CVE ID.');
+
+/** The example plus the decoy and the pending revision, sealed; `extra` adds files. */
+function plantedContent(extra: Record<string, string> = {}): string {
+  const dir = contentWith({
+    'advisories/EXA-2026-0099.md': DECOY,
+    'advisories/EXA-2026-0001/v2.md': current,
+    'advisories/EXA-2026-0001.md': PENDING,
+    ...extra,
+  });
+  const sealed = runScript('seal', { BULLETIN_CONTENT_DIR: dir, BULLETIN_NOW: EXAMPLE_NOW }, ['--all']);
+  expect(sealed.status, sealed.output).toBe(0);
+  return dir;
+}
+
+const everything = (dist: string) => listFiles(dist).map((f) => `${f}\n${readFileSync(join(dist, f), 'latin1')}`).join('\n').toLowerCase();
+
+describe('at the fixed now, the embargoed material is absent', () => {
+  let planted: string;
+  let dist: string;
+  let output: string;
+  beforeAll(() => {
+    planted = plantedContent();
+    const r = build(planted, EXAMPLE_NOW);
+    expect(r.status, r.output).toBe(0);
+    dist = r.outDir;
+    output = r.output;
+  });
+
+  it('the guard ran with the held-back tokens', () => {
+    // EXA-2026-0099, CVE-2026-77777, CVE-2026-99999, /advisories/EXA-2026-0001/v3/, EXA-2026-0004,
+    // CVE-2026-48810, EXA-2026-0005 and the embargoed announcement's two addresses.
+    expect(output).toMatch(/output guard: no unpublished material \(9 held-back tokens checked\)/);
+  });
+
+  it('nothing in dist/ names the decoy, its alias, the pending alias or the pending revision', () => {
+    const all = everything(dist);
+    for (const token of ['exa-2026-0099', 'cve-2026-77777', 'cve-2026-99999', 'exa-2026-0001/v3', 'embargoed text']) expect(all).not.toContain(token);
+  });
+
+  it('the published revision is there, at its own address', () => {
+    expect(existsSync(join(dist, 'advisories/EXA-2026-0001/v2/index.html'))).toBe(true);
+    expect(existsSync(join(dist, 'advisories/CVE-2026-41234/index.html'))).toBe(true);
+  });
+
+  it('a later now publishes the pending revision, and a later one the decoy', () => {
+    const october = build(planted, '2026-10-01T00:00:00Z');
+    expect(october.status, october.output).toBe(0);
+    expect(existsSync(join(october.outDir, 'advisories/EXA-2026-0001/v3/index.html'))).toBe(true);
+    expect(existsSync(join(october.outDir, 'advisories/CVE-2026-99999/index.html'))).toBe(true);
+    expect(everything(october.outDir)).not.toContain('exa-2026-0099');
+    const christmas = build(planted, '2026-12-24T00:00:00Z');
+    expect(christmas.status, christmas.output).toBe(0);
+    expect(existsSync(join(christmas.outDir, 'advisories/EXA-2026-0099/index.html'))).toBe(true);
+    expect(existsSync(join(christmas.outDir, 'advisories/CVE-2026-77777/index.html'))).toBe(true);
+  });
+});
+
+describe('the guard catches a leak that slips past the filter', () => {
+  // Policy prose is published as written, so it is how a maintainer could leak by mistake.
+  const leak = (text: string) => `---\ntitle: Coming soon\norder: 90\n---\n${text}\n`;
+
+  it.each([
+    ['the ID of an advisory with nothing published', 'Watch for EXA-2026-0099 soon.', 'EXA-2026-0099'],
+    ['an alias only a pending revision carries, in other case', 'Also known as cve-2026-99999.', 'CVE-2026-99999'],
+    ['the address of a held-back revision', 'Draft at [the next revision](https://security.lanternfish.example/advisories/EXA-2026-0001/v3/).', '/advisories/EXA-2026-0001/v3/'],
+  ])('fails the build on %s, and keeps the previous dist/', (_name, text, token) => {
+    const first = build(plantedContent(), EXAMPLE_NOW);
+    expect(first.status, first.output).toBe(0);
+    const before = readFileSync(join(first.outDir, 'index.html'), 'utf8');
+    const r = build(plantedContent({ 'policy/90-leak.md': leak(text) }), EXAMPLE_NOW, {}, first.outDir);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch("output guard found unpublished material");
+    expect(r.output).toContain(`index.html: "${token}"`);
+    expect(r.output).toContain(`SECURITY.md: "${token}"`);
+    expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).toBe(before);
+  });
+});
