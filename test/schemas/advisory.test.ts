@@ -222,6 +222,8 @@ describe('bad advisories', () => {
     const site = { ...files.site!, text: files.site!.text.replace('setup: private-repository', 'setup: public-repository') };
     expect(show(errorsOf({ ...files, site }))).toMatchInlineSnapshot(`
       "content/advisories/EXA-2026-0004.md:27: error: revision.date: publishes in the future (2026-10-15T14:00:00Z), but site.yaml says this content repository is public, so the text is already public
+          fix: keep embargoed work in a private fork and merge it at disclosure time with a date that has come (see docs/publishing.md), or change embargo.setup if this repository is private
+      content/announcements/2026-10-15-lanternfish-0-13-3.md:5: error: date: publishes in the future (2026-10-15T14:00:00Z), but site.yaml says this content repository is public, so the text is already public
           fix: keep embargoed work in a private fork and merge it at disclosure time with a date that has come (see docs/publishing.md), or change embargo.setup if this repository is private"
     `);
   });
@@ -236,7 +238,9 @@ describe('bad advisories', () => {
   it('an earlier revision marked as a draft', () => {
     expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0001/v1.md': edit('revision:', 'draft: true\nrevision:') })))).toMatchInlineSnapshot(`
       "content/advisories/EXA-2026-0001/v1.md:30: error: draft: an earlier revision cannot be a draft
-          fix: only the newest file, advisories/<ID>.md, may be a draft; remove "draft: true""
+          fix: only the newest file, advisories/<ID>.md, may be a draft; remove "draft: true"
+      content/announcements/2026-08-04-lanternfish-0-12-3-and-0-13-1.md:5: error: advisories[0]: EXA-2026-0001 has no revision 1: its newest is revision 2
+          fix: name a revision that exists: EXA-2026-0001@v1 to EXA-2026-0001@v2"
     `);
   });
 
