@@ -14,4 +14,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   devToolbar: { enabled: false },
   integrations: [bulletin()],
+  // Build staging and test output live in the project folder; the dev server need not watch them.
+  vite: { server: { watch: { ignored: ['**/.bulletin/**', '**/test/.tmp/**', '**/dist/**'] } } },
 });
