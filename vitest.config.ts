@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-setup.ts'],
     // Build tests spawn the Astro CLI; each gets its own output folder, but they are slow.
     testTimeout: 180_000,
     hookTimeout: 180_000,
