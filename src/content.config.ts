@@ -17,7 +17,7 @@ const releases = defineCollection({
 });
 
 const policy = defineCollection({
-  loader: bulletinLoader((c) => c.policy.map((p) => ({ id: p.slug, data: p }))),
+  loader: bulletinLoader((c) => c.policy.map((p) => ({ id: p.slug, data: { ...p } }))),
   schema: policySectionSchema.extend({ slug: z.string(), body: z.string() }),
 });
 
