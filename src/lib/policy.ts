@@ -65,11 +65,6 @@ export function supportRow(w: SupportWindow): SupportRow {
   };
 }
 
-/** The rating's name as a reader sees it. */
-export function ratingLabel(r: Rating | 'none'): string {
-  return r.charAt(0).toUpperCase() + r.slice(1);
-}
-
 /** Computes the whole policy model at `now`. */
 export function policyModel(site: Site, lines: readonly ReleaseLine[], now: Date): PolicyModel {
   const n = site.support.supported_lines;

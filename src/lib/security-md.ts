@@ -3,7 +3,8 @@
  * Security tab), rendered from the same policy model as the HTML page.
  */
 import type { Site } from '../schemas/site.ts';
-import { ratingLabel, type PolicyModel } from './policy.ts';
+import type { PolicyModel } from './policy.ts';
+import { ratingName } from './severity.ts';
 
 export interface MarkdownSection {
   title: string;
@@ -45,7 +46,7 @@ export function renderSecurityMd(site: Site, model: PolicyModel, sections: Markd
   out.push(`Every release line, with its dates: ${siteUrl}releases/`);
   out.push('## Response times');
   out.push(`Our target for a fix, counted in calendar days ${model.clock}:`);
-  out.push(table(['Rating', 'Target'], model.responseTimes.map((r) => [ratingLabel(r.rating), r.text])));
+  out.push(table(['Rating', 'Target'], model.responseTimes.map((r) => [ratingName(r.rating), r.text])));
   out.push('## Disclosure policy');
   out.push(model.disclosure.map((d) => `- ${d.label}: ${d.decided ? d.value : `*${d.value}*`}`).join('\n'));
   if (model.toBeDecided.length) out.push('Still to be decided:\n\n' + model.toBeDecided.map((t) => `- ${t}`).join('\n'));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { policyModel, ratingLabel, type ResponseRow, type SupportRow } from '../../src/lib/policy.ts';
+import { policyModel, type ResponseRow, type SupportRow } from '../../src/lib/policy.ts';
+import { ratingName } from '../../src/lib/severity.ts';
 import { toReleaseLine } from '../../src/lib/releases.ts';
 import type { ReleaseLine } from '../../src/lib/support.ts';
 import { releasesSchema } from '../../src/schemas/releases.ts';
@@ -303,14 +304,15 @@ describe('disclosure', () => {
   });
 });
 
-describe('ratingLabel', () => {
-  it.each<[Parameters<typeof ratingLabel>[0], string]>([
+describe('ratingName', () => {
+  it.each<[Parameters<typeof ratingName>[0], string]>([
     ['critical', 'Critical'],
     ['high', 'High'],
     ['medium', 'Medium'],
     ['low', 'Low'],
     ['none', 'None'],
+    ['not-rated', 'Not rated'],
   ])('%s -> %s', (rating, label) => {
-    expect(ratingLabel(rating)).toBe(label);
+    expect(ratingName(rating)).toBe(label);
   });
 });
