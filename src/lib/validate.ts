@@ -15,7 +15,9 @@ import { readRevisions } from './advisory-files.ts';
 import { toReleaseLine } from './releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
 import { checkKeys } from './key-checks.ts';
-import { checkAnnouncementSeals, checkSeals, emptyLock, parseLock } from './seal.ts';
+import { checkAnnouncementSeals } from './announcement-seal.ts';
+import { emptyLock, parseLock } from './lock.ts';
+import { checkSeals } from './seal.ts';
 import { checkAnnouncements, readAnnouncements, type Announcement } from './announcements.ts';
 
 export interface ContentFiles {

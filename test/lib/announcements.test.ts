@@ -17,7 +17,9 @@ import {
 } from '../../src/lib/announcements.ts';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
 import { toReleaseLine } from '../../src/lib/releases.ts';
-import { checkAnnouncementSeals, emptyLock, sealAnnouncements, sealRevisions } from '../../src/lib/seal.ts';
+import { checkAnnouncementSeals, sealAnnouncements } from '../../src/lib/announcement-seal.ts';
+import { emptyLock } from '../../src/lib/lock.ts';
+import { sealRevisions } from '../../src/lib/seal.ts';
 import type { SourceFile } from '../../src/lib/source.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock } from '../../src/schemas/lock.ts';

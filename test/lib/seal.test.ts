@@ -7,15 +7,8 @@ import YAML from 'yaml';
 import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory.ts';
 import { formatFinding, type Finding } from '../../src/lib/findings.ts';
 import { parseMarkdown } from '../../src/lib/source.ts';
-import {
-  checkAgainst,
-  checkSeals,
-  emptyLock,
-  parseLock,
-  reviseSource,
-  sealRevisions,
-  serializeLock,
-} from '../../src/lib/seal.ts';
+import { checkAgainst, emptyLock, parseLock, serializeLock } from '../../src/lib/lock.ts';
+import { checkSeals, reviseSource, sealRevisions } from '../../src/lib/seal.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock, Seal } from '../../src/schemas/lock.ts';
 
