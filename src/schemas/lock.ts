@@ -43,7 +43,7 @@ export const lockSchema = z.strictObject({
   lockfile: z.literal(1, { error: 'must be 1, the only lock format this Bulletin knows' }),
   /** Advisory ID (exact case) -> revision number -> its seal. */
   advisories: z.record(z.string().min(1), z.record(revisionKey, sealSchema)).default({}),
-  /** Announcement slug (its file name without `.md`) -> its seal. */
+  /** Announcement slug (its file name without the date and `.md`: `lanternfish-0-13-3`) -> its seal. */
   announcements: z.record(z.string().min(1), sealSchema).default({}),
 });
 
