@@ -244,6 +244,8 @@ export function checkAnnouncements(
   site: Site,
   lines: readonly ReleaseLine[],
   now?: Date,
+  /** Advisories with a file that could not be read: a reference to them would only echo that error. */
+  failedIds: ReadonlySet<string> = new Set(),
 ): Finding[] {
   const findings: Finding[] = [];
   const firstBySlug = new Map<string, Announcement>();
@@ -262,6 +264,7 @@ export function checkAnnouncements(
   for (const a of announcements) {
     a.refs.forEach((ref, i) => {
       // Refs are the valid entries in order, so a ref's index is its entry's index (readAnnouncements keeps no file with a bad one).
+      if (failedIds.has(ref.id)) return;
       const f = checkRef(a, ref, i, histories);
       if (f) findings.push(f);
     });

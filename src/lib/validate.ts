@@ -135,7 +135,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
 
   const announced = readAnnouncements(files.announcements);
   findings.push(...announced.findings);
-  if (site && lines) findings.push(...checkAnnouncements(announced.announcements, advisories, site, lines.map(toReleaseLine), now));
+  if (site && lines) findings.push(...checkAnnouncements(announced.announcements, advisories, site, lines.map(toReleaseLine), now, parsed.failedIds));
 
   // The seal: every non-draft revision sealed, and unchanged since (SPEC rule 2).
   const lockFile = files.lock?.file ?? `${files.root}/bulletin.lock`;
