@@ -4,13 +4,31 @@
 // previous dist/ exactly as it was.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { runAstro } from '../src/io/astro-cli.ts';
 import { buildNow } from '../src/io/now.ts';
+import { contentDir } from '../src/io/read-content.ts';
 import { runValidation } from '../src/io/run-validation.ts';
 import { resolveSigningKey } from '../src/io/signing-key.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
+// The output folder is replaced whole: never let it be the project, the content, or a parent of either.
+for (const [what, dir] of [['the project folder', process.cwd()], ['the content folder', contentDir()]] as const) {
+  const rel = relative(out, dir);
+  if (rel === '' || !rel.startsWith('..')) {
+    console.error(`bulletin build: BULLETIN_OUT_DIR (${out}) is or contains ${what} (${dir}), which the build would delete; choose a folder of its own, such as dist/`);
+    process.exit(1);
+  }
+}
+
+// "Now" is read once: every step of this build (validation, pages, signing, the guard) sees the
+// same instant, so a release time falling mid-build cannot split the build in two.
+try {
+  process.env.BULLETIN_NOW = buildNow().toISOString();
+} catch (e) {
+  console.error(`bulletin build: ${(e as Error).message}`);
+  process.exit(1);
+}
 const content = await runValidation('build');
 if (!content) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);

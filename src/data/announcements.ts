@@ -12,6 +12,7 @@ import { ratingText } from './archive.ts';
 import { getSite, now } from './content.ts';
 import { getBuildKey } from './keys.ts';
 import { absolute } from './urls.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 export interface AnnouncementPage {
   announcement: Announcement;
@@ -38,7 +39,7 @@ export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
       };
     }),
   );
-  return pages.sort((a, b) => b.published.getTime() - a.published.getTime() || a.announcement.slug.localeCompare(b.announcement.slug));
+  return pages.sort((a, b) => b.published.getTime() - a.published.getTime() || byCodeUnit(a.announcement.slug, b.announcement.slug));
 }
 
 /** The input of the mail text (src/lib/announcement-text.ts) for one announcement. */

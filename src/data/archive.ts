@@ -14,6 +14,7 @@ import { changedFields, textDiff, type DiffPart, type FieldChange } from '../lib
 import { RATING_ORDER, ratingName } from '../lib/severity.ts';
 import type { Rating } from '../lib/cvss.ts';
 import { getPublished, getPublishedViews, viewRevision, type AdvisorySummary, type RevisionView } from './advisories.ts';
+import { getPublishedAnnouncements } from './announcements.ts';
 import { getPolicyModel, now } from './content.ts';
 
 export type RatingSlug = Rating | 'not-rated';
@@ -129,10 +130,12 @@ export async function getYears(): Promise<number[]> {
   return [...new Set((await getArchive()).map((e) => e.year))].sort((a, b) => b - a);
 }
 
-/** The ratings that have advisories, most severe first. */
+/**
+ * Every rating, most severe first: each has its page even while empty, so a published address
+ * never disappears when an advisory's rating changes.
+ */
 export async function getRatings(): Promise<RatingSlug[]> {
-  const present = new Set((await getArchive()).map((e) => e.rating));
-  return RATING_ORDER.filter((r) => present.has(r));
+  return [...RATING_ORDER];
 }
 
 /** Every released line with the advisories whose current revision affects it (withdrawn ones left out). */
@@ -175,6 +178,9 @@ export async function getSitemapPaths(): Promise<string[]> {
     ...(await getRatings()).map(ratingPath),
     ...revisions.filter((p) => p.isCurrent).map((p) => advisoryPath(p.advisory.id)),
     ...revisions.map((p) => revisionPath(p.advisory.id, p.view.revision.number)),
+    'announcements/',
+    ...(await getPublishedAnnouncements()).map((p) => `announcements/${p.announcement.slug}/`),
+    'verify/',
   ];
 }
 

@@ -6,6 +6,7 @@ import { policyModel, type PolicyModel } from '../lib/policy.ts';
 import { toReleaseLine } from '../lib/releases.ts';
 import type { ReleaseLine } from '../lib/support.ts';
 import type { Site } from '../schemas/site.ts';
+import { byCodeUnit } from '../lib/order.ts';
 
 /** "Now" for this build (BULLETIN_NOW, else the clock). */
 export const now: Date = buildNow();
@@ -35,7 +36,7 @@ export async function getPolicySections(): Promise<RenderedSection[]> {
   const entries = await getCollection('policy');
   return entries
     .map((e) => e.data)
-    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
+    .sort((a, b) => a.order - b.order || byCodeUnit(a.slug, b.slug))
     .map((s) => ({ slug: s.slug, title: s.title, place: s.place, body: s.body, html: renderMarkdown(s.body) }));
 }
 

@@ -77,8 +77,18 @@ function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContex
     }
     if (!own.has(key)) {
       const near = ctx.site.packages.find((p) => p.ecosystem === a.package.ecosystem && distance(p.name, a.package.name) <= 2);
-      if (near) out.push(at(src, ['affected', i, 'package', 'name'], `"${a.package.name}" is not one of the project's packages`, `did you mean "${near.name}"? The project's packages are listed in site.yaml`));
-      return; // Another project's package: listed as written.
+      if (near) {
+        out.push(at(src, ['affected', i, 'package', 'name'], `"${a.package.name}" is not one of the project's packages`, `did you mean "${near.name}"? The project's packages are listed in site.yaml`));
+        return;
+      }
+      const sameName = ctx.site.packages.find((p) => p.name === a.package.name);
+      if (sameName) {
+        out.push(at(src, ['affected', i, 'package', 'ecosystem'], `"${a.package.name}" is one of the project's packages, but in ${sameName.ecosystem}, not ${a.package.ecosystem}`, `write ecosystem: ${sameName.ecosystem} if it is the project's package; if it really is another ecosystem's, leave it`, 'warning'));
+      }
+      // Another project's package is listed as written, but its SEMVER ranges must still make sense.
+      const semverOnly = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: rg.events })), versions: [] };
+      for (const p of checkAffected(semverOnly)) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
+      return;
     }
     a.ranges.forEach((rg, j) => {
       if (rg.type !== 'SEMVER') out.push(at(src, ['affected', i, 'ranges', j, 'type'], `is ${rg.type}, but the project's own packages use SEMVER ranges`, 'set type: SEMVER and write versions as in releases.yaml'));

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { AdvisoryFront } from '../schemas/advisory.ts';
 import { hasTime, toInstant } from '../schemas/common.ts';
+import { byCodeUnit } from './order.ts';
 
 export interface Revision {
   /** The advisory ID (`EXA-2026-0001`). */
@@ -65,7 +66,7 @@ export function groupHistories(revisions: readonly Revision[]): AdvisoryHistory[
   const byId = new Map<string, Revision[]>();
   for (const r of revisions) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
   return [...byId.entries()]
-    .sort(([a], [b]) => a.localeCompare(b))
+    .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([id, revs]) => ({ id, revisions: revs.sort((a, b) => a.number - b.number) }));
 }
 

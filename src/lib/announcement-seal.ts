@@ -8,7 +8,8 @@ import type { AdvisoryHistory } from './advisory.ts';
 import { announcedRevisions, announcementAddresses, announcementPublication, isAnnouncementPublished, type Announcement } from './announcements.ts';
 import { formatDate, formatDateTime } from './dates.ts';
 import type { Finding } from './findings.ts';
-import { advisoriesFolder, byCodeUnit, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
+import { byCodeUnit } from './order.ts';
+import { advisoriesFolder, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** Where the lock's announcements folder is (`content/announcements/`). */
 function announcementsFolder(lockFile: string): string {

@@ -16,6 +16,7 @@ import type { Finding } from './findings.ts';
 import { isPublished } from './publication.ts';
 import { parseMarkdown, validateWith, type SourceFile, type YamlSource } from './source.ts';
 import type { ReleaseLine } from './support.ts';
+import { byCodeUnit } from './order.ts';
 
 /** An advisory revision an announcement names: `EXA-2026-0001@v2` is `{ id: 'EXA-2026-0001', number: 2 }`. */
 export interface RevisionRef {
@@ -249,7 +250,7 @@ export function checkAnnouncements(
 ): Finding[] {
   const findings: Finding[] = [];
   const firstBySlug = new Map<string, Announcement>();
-  for (const a of [...announcements].sort((x, y) => x.file.localeCompare(y.file))) {
+  for (const a of [...announcements].sort((x, y) => byCodeUnit(x.file, y.file))) {
     const first = firstBySlug.get(a.slug);
     if (!first) firstBySlug.set(a.slug, a);
     else {

@@ -3,6 +3,7 @@
  * the JSON Feed 1.1 document. A new revision is a new item with its own stable ID (the
  * revision's address), so subscribers see updates.
  */
+import { byCodeUnit } from './order.ts';
 
 export interface FeedItem {
   /** Stable per revision or announcement: the absolute URL of its own page. */
@@ -32,7 +33,7 @@ export const FEED_MIN_ITEMS = 20;
 
 /** Newest first (then by ID, for a stable order), cut to the feed window at `now`: never cuts a burst. */
 export function selectItems(items: readonly FeedItem[], now: Date): FeedItem[] {
-  const sorted = [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || b.id.localeCompare(a.id));
+  const sorted = [...items].sort((a, b) => b.date.getTime() - a.date.getTime() || byCodeUnit(b.id, a.id));
   const since = now.getTime() - FEED_DAYS * 86_400_000;
   const recent = sorted.filter((i) => i.date.getTime() >= since).length;
   return sorted.slice(0, Math.max(FEED_MIN_ITEMS, recent));

@@ -2,6 +2,7 @@
  * Findings: what the validator reports. Each names the file, the line where there is one,
  * the field, what is wrong and what to do.
  */
+import { byCodeUnit } from './order.ts';
 
 /** `error` fails check and build; `check-error` fails check and only warns in build; `warning` never fails. */
 export type Severity = 'error' | 'check-error' | 'warning';
@@ -42,7 +43,7 @@ export function formatFinding(f: Finding, mode: Mode): string {
 
 /** Orders findings by file, then line, so a maintainer can walk them top to bottom. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
+  return [...findings].sort((a, b) => byCodeUnit(a.file, b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** The full report and a closing summary line. */

@@ -55,7 +55,23 @@ export function readings(text: string): string[] {
   return [...new Set([...once, ...twice].map((t) => t.toLowerCase()))];
 }
 
-/** Every held-back token found in the output files. */
+const WORD = /[a-z0-9]/;
+
+/**
+ * Where a token stands whole in a text: not inside a longer ID (the held-back CVE-2026-4123 is
+ * not in the published CVE-2026-41234), or -1.
+ */
+export function indexOfWhole(text: string, token: string): number {
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + token.length] ?? '';
+    const edgeOk = (edge: string, tokenEnd: string) => !(WORD.test(tokenEnd) && WORD.test(edge));
+    if (edgeOk(before, token[0] ?? '') && edgeOk(after, token[token.length - 1] ?? '')) return at;
+  }
+  return -1;
+}
+
+/** Every held-back token found whole in the output files, case-insensitively. */
 export function findLeaks(files: readonly OutputFile[], tokens: readonly string[]): Leak[] {
   const wanted = tokens.map((t) => t.toLowerCase()).filter(Boolean);
   if (!wanted.length) return [];
@@ -63,9 +79,9 @@ export function findLeaks(files: readonly OutputFile[], tokens: readonly string[
   for (const file of files) {
     const views = readings(file.text);
     for (const [i, token] of wanted.entries()) {
-      const view = views.find((v) => v.includes(token));
+      const view = views.find((v) => indexOfWhole(v, token) >= 0);
       if (view === undefined) continue;
-      const at = view.indexOf(token);
+      const at = indexOfWhole(view, token);
       leaks.push({ path: file.path, token: tokens[i] as string, context: view.slice(Math.max(0, at - 40), at + token.length + 40).replace(/\s+/g, ' ') });
     }
   }

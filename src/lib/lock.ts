@@ -6,6 +6,7 @@
 import { lockSchema, type Lock, type Seal } from '../schemas/lock.ts';
 import { normaliseSource } from './advisory.ts';
 import type { Finding } from './findings.ts';
+import { byCodeUnit } from './order.ts';
 import { parseYaml, zodFindings, type SourceFile } from './source.ts';
 
 /** A lock with nothing sealed: what a content folder without `bulletin.lock` has. */
@@ -61,7 +62,6 @@ export function parseLock(src: SourceFile): { lock?: Lock; findings: Finding[] }
   return { lock: result.data, findings: [] };
 }
 
-export const byCodeUnit = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 function sortedSeal(s: Seal): Seal {
   return { sha256: s.sha256, published: s.published, addresses: [...s.addresses] };

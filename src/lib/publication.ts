@@ -5,6 +5,7 @@
  * `heldBackTokens` to prove nothing else got out.
  */
 import type { AdvisoryHistory, Revision } from './advisory.ts';
+import { byCodeUnit } from './order.ts';
 
 /** Whether a revision is published at `now`. */
 export function isPublished(r: Revision, now: Date): boolean {
@@ -46,7 +47,7 @@ export function publishedAdvisories(histories: readonly AdvisoryHistory[], now: 
         },
       ];
     })
-    .sort((a, b) => b.published.getTime() - a.published.getTime() || b.id.localeCompare(a.id));
+    .sort((a, b) => b.published.getTime() - a.published.getTime() || byCodeUnit(b.id, a.id));
 }
 
 /**

@@ -13,7 +13,8 @@ import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision
 import { formatDate, formatDateTime } from './dates.ts';
 import type { Finding } from './findings.ts';
 import { isPublished } from './publication.ts';
-import { advisoriesFolder, byCodeUnit, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
+import { byCodeUnit } from './order.ts';
+import { advisoriesFolder, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** The summary a freshly opened revision carries until the maintainer writes one. */
 export const REVISION_SUMMARY_PLACEHOLDER = 'Describe what changed in this revision.';

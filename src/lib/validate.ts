@@ -19,6 +19,7 @@ import { checkAnnouncementSeals } from './announcement-seal.ts';
 import { emptyLock, parseLock } from './lock.ts';
 import { checkSeals } from './seal.ts';
 import { checkAnnouncements, readAnnouncements, type Announcement } from './announcements.ts';
+import { byCodeUnit } from './order.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -116,7 +117,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     if (!r.ok) findings.push(...r.findings);
     else policy.push({ ...r.value, slug: file.file.replace(/^.*\//, '').replace(/\.md$/, ''), body });
   }
-  policy.sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug));
+  policy.sort((a, b) => a.order - b.order || byCodeUnit(a.slug, b.slug));
   if (files.policy.length === 0) {
     findings.push({
       severity: 'warning',

@@ -12,6 +12,19 @@ export const REFERENCE_TYPES = ['ADVISORY', 'ARTICLE', 'DETECTION', 'DISCUSSION'
 /** OSV credit types (OSV schema `credits[].type`). */
 export const CREDIT_TYPES = ['FINDER', 'REPORTER', 'ANALYST', 'COORDINATOR', 'REMEDIATION_DEVELOPER', 'REMEDIATION_REVIEWER', 'REMEDIATION_VERIFIER', 'TOOL', 'SPONSOR', 'OTHER'] as const;
 
+/**
+ * An ID of another database (an alias, a related advisory): a prefix, a hyphen, the rest, as OSV
+ * writes them (`CVE-2026-41234`, `GHSA-7q4m-2x9v-c3hf`). It becomes an address, so no slashes,
+ * spaces or dot segments.
+ */
+export const foreignId = z
+  .string()
+  .refine((s) => /^[A-Za-z][A-Za-z0-9._:+]*-[A-Za-z0-9._:+-]+$/.test(s), {
+    error: 'is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf',
+    params: { fix: 'write the other database\'s ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes' },
+  })
+  .refine((s) => !s.includes('..'), { error: 'must not contain ".."', params: { fix: 'write the ID exactly as its database does' } });
+
 /** A version as written in an event (`0.12.3`, or `0` for "before every version"). */
 const version = z.string({ error: 'must be a version written as a quoted string' }).min(1);
 
@@ -79,9 +92,9 @@ export const advisorySchema = z.strictObject({
   /** The advisory's ID: the project's template (`EXA-2026-0001`) or another database's (`GHSA-...`). Equals the file name. */
   id: z.string().min(1),
   /** Other IDs for the same vulnerability (`CVE-2026-12345`); each leads to this advisory's page. */
-  aliases: z.array(z.string().min(1)).default([]),
+  aliases: z.array(foreignId).default([]),
   /** IDs of related but different vulnerabilities. */
-  related: z.array(z.string().min(1)).default([]),
+  related: z.array(foreignId).default([]),
   /** The title: one line saying what is wrong. */
   summary: z.string().min(1).max(200),
   /** Optional: checked equal to revision 1's date. */

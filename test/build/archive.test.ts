@@ -179,8 +179,10 @@ describe('the archive of the example at its fixed now', () => {
     const files = listFiles(dist);
     expect(files.filter((f) => f.startsWith('advisories/year/'))).toEqual(['advisories/year/2026/index.html']);
     expect(files.filter((f) => f.startsWith('advisories/rating/')).sort()).toEqual(
-      ['critical', 'high', 'medium', 'not-rated'].map((r) => `advisories/rating/${r}/index.html`).sort(),
+      // Every rating has its page, empty or not, so no address disappears when a rating changes.
+      ['critical', 'high', 'medium', 'low', 'none', 'not-rated'].map((r) => `advisories/rating/${r}/index.html`).sort(),
     );
+    expect(page(dist, 'advisories/rating/low/index.html').querySelector('.empty')!.text).toBe('No published advisory is rated low.');
     expect(ids(page(dist, 'advisories/year/2026/index.html').querySelector('#archive-table'))).toEqual(PUBLISHED);
     expect(ids(page(dist, 'advisories/rating/not-rated/index.html').querySelector('#archive-table'))).toEqual(['EXA-2026-0003']);
     expect(ids(page(dist, 'advisories/rating/critical/index.html').querySelector('#archive-table'))).toEqual(['EXA-2026-0001']);
@@ -259,6 +261,12 @@ describe('the archive of the example at its fixed now', () => {
     for (const rev of REVISIONS) expect(locs).toContain(`${ORIGIN}/advisories/${rev}/`);
     for (const [alias] of ALIASES) expect(locs).not.toContain(`${ORIGIN}/advisories/${alias}/`);
     expect(new Set(locs).size).toBe(locs.length);
+    // And the other way round: every page of the build is listed, but for alias redirects and 404.
+    const aliasPages = new Set(ALIASES.map(([alias]) => `advisories/${alias}/index.html`));
+    const unlisted = htmlFiles(dist)
+      .filter((f) => f !== '404.html' && !aliasPages.has(f))
+      .filter((f) => !locs.includes(`${ORIGIN}/${f.replace(/index\.html$/, '')}`));
+    expect(unlisted).toEqual([]);
   });
 
   it('passes html-validate on every page', async () => {
@@ -288,7 +296,9 @@ describe('a project with no advisory published', () => {
     expect(r.status, r.output).toBe(0);
     expect(text(page(r.outDir, 'index.html').querySelector('.empty'))).toMatch(/^No security advisory has been published for Tiny Tool yet/);
     expect(text(page(r.outDir, 'advisories/index.html').querySelector('.empty'))).toMatch(/^No security advisory has been published/);
-    expect(htmlFiles(r.outDir).filter((f) => f.startsWith('advisories/'))).toEqual(['advisories/index.html']);
+    // No advisory pages, years or line listings; only the index and the (empty) rating pages.
+    expect(htmlFiles(r.outDir).filter((f) => f.startsWith('advisories/') && !f.startsWith('advisories/rating/'))).toEqual(['advisories/index.html']);
+    expect(text(page(r.outDir, 'advisories/rating/critical/index.html').querySelector('.empty'))).toBe('No published advisory is rated critical.');
     expect(brokenLinks(r.outDir)).toEqual([]);
   });
 });

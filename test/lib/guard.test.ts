@@ -14,6 +14,8 @@ describe('findLeaks', () => {
     ['JSON unicode escapes', '{"id":"\\u0045XA-2026-0099"}', 'EXA-2026-0099'],
     ['JSON escaped slashes', '{"url":"\\/advisories\\/EXA-2026-0001\\/v3\\/"}', '/advisories/EXA-2026-0001/v3/'],
     ['percent encoding', '<loc>https://x.example/advisories/EXA-2026-0001%2Fv3%2F</loc>', '/advisories/EXA-2026-0001/v3/'],
+    ['the ID at the very end of a file', 'last word: EXA-2026-0099', 'EXA-2026-0099'],
+    ['the ID inside a URL', '<a href="/advisories/EXA-2026-0099/">', 'EXA-2026-0099'],
     ['JSON inside an HTML attribute', '<div data-x="{&quot;a&quot;:&quot;\\u0043VE-2026-99999&quot;}">', 'CVE-2026-99999'],
   ])('catches %s', (_name, text, token) => {
     const leaks = findLeaks([{ path: 'page.html', text }], TOKENS);
@@ -23,6 +25,7 @@ describe('findLeaks', () => {
 
   it.each([
     ['a published ID that shares a prefix', '<p>EXA-2026-0009 and EXA-2026-009</p>'],
+    ['a published ID that contains the held-back one', '<p>EXA-2026-00991 and CVE-2026-999999 and XEXA-2026-0099</p>'],
     ['the published revision address', '<a href="/advisories/EXA-2026-0001/v2/">v2</a>'],
     ['nothing at all', ''],
   ])('does not trip on %s', (_name, text) => {
