@@ -144,7 +144,7 @@ describe('bad advisories', () => {
     })))).toMatchInlineSnapshot(`
       "content/advisories/exa-2026-0001.md:2: error: id: "exa-2026-0001" follows neither the project's template EXA-{year}-{seq:4} nor a prefix registered with OSV (GHSA-, CVE-, GO-, PYSEC-, RUSTSEC-, ...)
           fix: name the advisory like EXA-2026-0001, or keep the other database's ID as it is written there
-      content/advisories/EXA-2026-0001/v1.md: error: the ID EXA-2026-0001 differs from exa-2026-0001 only in case
+      content/advisories/exa-2026-0001.md: error: the ID exa-2026-0001 differs from EXA-2026-0001 only in case
           fix: use one spelling; addresses must not collide
       content/advisories/EXA-2026-0003.md:4: error: aliases[0]: ghsa-7q4m-2x9v-c3hf already leads to GHSA-7q4m-2x9v-c3hf
           fix: an ID or alias may belong to one advisory only; remove it here or there"
