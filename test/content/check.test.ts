@@ -61,6 +61,16 @@ describe('npm run check', () => {
 
 describe('npm run build on bad input', () => {
   it.each([
+    ['the content folder', () => EXAMPLE_CONTENT],
+    ['a parent of the content folder', () => join(EXAMPLE_CONTENT, '..')],
+  ])('refuses an output folder that is %s, and deletes nothing', (_name, out) => {
+    const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, {}, out());
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/BULLETIN_OUT_DIR \(.*\) is or contains the (content|project) folder/);
+    expect(existsSync(join(EXAMPLE_CONTENT, 'site.yaml'))).toBe(true);
+  });
+
+  it.each([
     ['an unquoted line name', 'releases.yaml', releases.replace('name: "0.12"', 'name: 0.12'), /releases\.yaml:15: error: lines\[2\]\.name/],
     ['an unknown package', 'releases.yaml', releases.replace('package: lanternfish-cli\n    released: 2025-05-01', 'package: nope\n    released: 2025-05-01'), /lines\[5\]\.package/],
     ['broken YAML', 'site.yaml', site.replace('  email: security', ' email: security'), /site\.yaml:\d+: error: the YAML cannot be read/],

@@ -151,6 +151,31 @@ describe('bad advisories', () => {
     `);
   });
 
+  it('aliases that are not IDs (a path, a reserved name, a space)', () => {
+    expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0003.md': edit('summary: Trailers', 'aliases:\n  - ../../../evil\n  - year\n  - CVE 2026 1\nsummary: Trailers') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0003.md:4: error: aliases[0]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes
+      content/advisories/EXA-2026-0003.md:4: error: aliases[0]: must not contain ".."
+          fix: write the ID exactly as its database does
+      content/advisories/EXA-2026-0003.md:5: error: aliases[1]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes
+      content/advisories/EXA-2026-0003.md:6: error: aliases[2]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes"
+    `);
+  });
+
+  it('another project\u2019s package with a range out of order, and the project\u2019s name in another ecosystem', () => {
+    const other = `  - package:\n      ecosystem: npm\n      name: express\n    ranges:\n      - type: SEMVER\n        events:\n          - introduced: 5.0.0\n          - fixed: 4.0.0\n  - package:\n      ecosystem: PyPI\n      name: lanternfish\n    versions:\n      - "1.0"\n`;
+    const files = withAdvisories({ 'content/advisories/EXA-2026-0003.md': edit('references:', other + 'references:') });
+    const findings = validateContent(files, NOW).findings.filter((f) => f.file.endsWith('EXA-2026-0003.md') && !/seal/i.test(f.message));
+    expect(show(findings)).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0003.md:20: error: affected[1].ranges[0].events[1].fixed: "fixed" 4.0.0 comes before "introduced" 5.0.0
+          fix: put events in version order: introduced, then fixed
+      content/advisories/EXA-2026-0003.md:22: warning: affected[2].package.ecosystem: "lanternfish" is one of the project's packages, but in npm, not PyPI
+          fix: write ecosystem: npm if it is the project's package; if it really is another ecosystem's, leave it"
+    `);
+  });
+
   it('a file name that differs from its ID', () => {
     expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0009.md': minimal('EXA-2026-0010') })))).toMatchInlineSnapshot(`
       "content/advisories/EXA-2026-0009.md:2: error: id: is "EXA-2026-0010" but the file is named for "EXA-2026-0009"
