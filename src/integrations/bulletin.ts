@@ -23,7 +23,7 @@ export function guardOutput(dir: string, tokens: string[]): void {
     const list = leaks.map((l) => `  ${l.path}: "${l.token}" in ...${l.context}...`).join('\n');
     throw new Error(
       `Bulletin's output guard found unpublished material in the build (SPEC rule 1):\n${list}\n` +
-        'Nothing was published. Something outside the one publication filter (src/data/advisories.ts) let it through; fix that code, or the file under public/ that carries it.',
+        'Nothing was published. Either content names it (npm run check finds that in policy, site.yaml and published texts), or something outside the one publication filter (src/data/advisories.ts) let it through: fix that code, or the file under public/ that carries it.',
     );
   }
 }

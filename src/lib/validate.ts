@@ -18,7 +18,9 @@ import { checkKeys } from './key-checks.ts';
 import { checkAnnouncementSeals } from './announcement-seal.ts';
 import { emptyLock, parseLock } from './lock.ts';
 import { checkSeals } from './seal.ts';
-import { checkAnnouncements, readAnnouncements, type Announcement } from './announcements.ts';
+import { checkAnnouncements, heldBackAnnouncementTokens, isAnnouncementPublished, readAnnouncements, type Announcement } from './announcements.ts';
+import { sourceLeaks } from './leak-check.ts';
+import { heldBackTokens, isPublished } from './publication.ts';
 import { byCodeUnit } from './order.ts';
 
 export interface ContentFiles {
@@ -145,6 +147,17 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   if (parsedLock.lock) {
     findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
     findings.push(...checkAnnouncementSeals(announced.announcements, advisories, parsedLock.lock, lockFile, now, announced.failedSlugs));
+  }
+
+  // Published text must not name what is still held back (SPEC rule 1), caught here rather than by the guard.
+  const held = [...heldBackTokens(advisories, now), ...heldBackAnnouncementTokens(announced.announcements, advisories, now)];
+  if (held.length) {
+    const publishedFiles = new Set([
+      ...advisories.flatMap((h) => h.revisions.filter((r) => isPublished(r, now)).map((r) => r.file)),
+      ...announced.announcements.filter((a) => isAnnouncementPublished(a, advisories, now)).map((a) => a.file),
+    ]);
+    const sources = [...files.advisories, ...files.announcements].filter((f) => publishedFiles.has(f.file));
+    findings.push(...sourceLeaks([...(files.site ? [files.site] : []), ...files.policy, ...sources], held));
   }
 
   const hasErrors = findings.some((f) => f.severity === 'error');

@@ -2,13 +2,20 @@
  * SPEC rule 1 end to end: a decoy embargoed advisory and a pending revision that adds an alias
  * appear nowhere in the build; the output guard catches each kind of leak (an ID, an alias, a
  * held-back revision's address) without tripping on what is published; a later BULLETIN_NOW
- * publishes them.
+ * publishes them. A mention in published text is caught by check; anything else that got out
+ * is caught by the guard over the built site, however it is encoded.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { guardOutput } from '../../src/integrations/bulletin.ts';
+import { readContentFiles } from '../../src/io/read-content.ts';
+import { heldBackAnnouncementTokens } from '../../src/lib/announcements.ts';
+import { heldBackTokens } from '../../src/lib/publication.ts';
+import { validateAll } from '../../src/lib/validate.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
-import { build, contentWith, EXAMPLE_CONTENT, runScript } from '../helpers/run.ts';
+import { build, contentWith, EXAMPLE_CONTENT, runScript, tempDir } from '../helpers/run.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const DECOY = `---
@@ -95,7 +102,7 @@ describe('at the fixed now, the embargoed material is absent', () => {
   });
 });
 
-describe('the guard catches a leak that slips past the filter', () => {
+describe('a leak in published text', () => {
   // Policy prose is published as written, so it is how a maintainer could leak by mistake.
   const leak = (text: string) => `---\ntitle: Coming soon\norder: 90\n---\n${text}\n`;
 
@@ -103,15 +110,46 @@ describe('the guard catches a leak that slips past the filter', () => {
     ['the ID of an advisory with nothing published', 'Watch for EXA-2026-0099 soon.', 'EXA-2026-0099'],
     ['an alias only a pending revision carries, in other case', 'Also known as cve-2026-99999.', 'CVE-2026-99999'],
     ['the address of a held-back revision', 'Draft at [the next revision](https://security.lanternfish.example/advisories/EXA-2026-0001/v3/).', '/advisories/EXA-2026-0001/v3/'],
-  ])('fails the build on %s, and keeps the previous dist/', (_name, text, token) => {
+  ])('is caught by check and build on %s, and the previous dist/ stays', (_name, text, token) => {
     const first = build(plantedContent(), EXAMPLE_NOW);
     expect(first.status, first.output).toBe(0);
     const before = readFileSync(join(first.outDir, 'index.html'), 'utf8');
-    const r = build(plantedContent({ 'policy/90-leak.md': leak(text) }), EXAMPLE_NOW, {}, first.outDir);
+    const dir = plantedContent({ 'policy/90-leak.md': leak(text) });
+    const checked = runScript('check', { BULLETIN_CONTENT_DIR: dir, BULLETIN_NOW: EXAMPLE_NOW });
+    expect(checked.status).toBe(1);
+    expect(checked.output).toMatch(new RegExp(`policy/90-leak\\.md:5: error: names ${token.replace(/[/.]/g, '\\$&')}, which is not published yet`));
+    const r = build(dir, EXAMPLE_NOW, {}, first.outDir);
     expect(r.status).toBe(1);
-    expect(r.output).toMatch("output guard found unpublished material");
-    expect(r.output).toContain(`index.html: "${token}"`);
-    expect(r.output).toContain(`SECURITY.md: "${token}"`);
     expect(readFileSync(join(first.outDir, 'index.html'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the output guard over a built site', () => {
+  let dist: string;
+  let tokens: string[];
+  beforeAll(async () => {
+    const dir = plantedContent();
+    const r = build(dir, EXAMPLE_NOW);
+    expect(r.status, r.output).toBe(0);
+    dist = r.outDir;
+    const content = (await validateAll(readContentFiles(dir), new Date(EXAMPLE_NOW))).content!;
+    tokens = [...heldBackTokens(content.advisories, new Date(EXAMPLE_NOW)), ...heldBackAnnouncementTokens(content.announcements, content.advisories, new Date(EXAMPLE_NOW))];
+  });
+
+  it('passes the site as built: nothing published trips it', () => {
+    expect(() => guardOutput(dist, tokens)).not.toThrow();
+  });
+
+  it.each([
+    ['an ID in a page', 'index.html', '<p>EXA-2026-0099</p>', 'EXA-2026-0099'],
+    ['an alias in a feed, as a JSON escape', 'feed.json', '{"x":"\\u0043VE-2026-99999"}', 'CVE-2026-99999'],
+    ['a held-back address in the sitemap, URL-encoded', 'sitemap.xml', '<loc>https://security.lanternfish.example/advisories/EXA-2026-0001%2Fv3%2F</loc>', '/advisories/EXA-2026-0001/v3/'],
+    ['an embargoed alias in a gzip file', 'extra.txt.gz', gzipSync('cve-2026-77777'), 'CVE-2026-77777'],
+  ])('catches %s', (_name, file, text, token) => {
+    const copy = join(tempDir('guard'), 'dist');
+    cpSync(dist, copy, { recursive: true });
+    const path = join(copy, file);
+    writeFileSync(path, typeof text === 'string' && existsSync(path) ? readFileSync(path, 'utf8') + text : text);
+    expect(() => guardOutput(copy, tokens)).toThrow(`${file}: "${token}"`);
   });
 });
