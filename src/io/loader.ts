@@ -1,15 +1,17 @@
 /**
  * Bulletin's content loader: hands Astro the validator's already-parsed data, so there is one
  * parse and one set of types. A content folder with errors stops the build with every finding.
+ * Under `npm run dev` it watches the content folder and loads again after every change.
  */
 import type { Loader } from 'astro/loaders';
 import { formatReport } from '../lib/findings.ts';
 import type { Content } from '../lib/validate.ts';
+import { contentDir } from './read-content.ts';
 import { validateFolder } from './run-validation.ts';
 
 let cached: Promise<Content> | undefined;
 
-/** The validated content of this build (validated once per process). */
+/** The validated content of this build (validated once, until the dev server sees a change). */
 export function validatedContent(): Promise<Content> {
   cached ??= validateFolder().then((result) => {
     if (!result.content) throw new Error(`Bulletin content has errors:\n${formatReport(result.findings, 'build')}`);
@@ -22,9 +24,21 @@ export function validatedContent(): Promise<Content> {
 export function bulletinLoader(pick: (content: Content) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
     name: 'bulletin',
-    load: async ({ store }) => {
-      store.clear();
-      for (const entry of pick(await validatedContent())) store.set(entry);
+    load: async ({ store, watcher, logger }) => {
+      const fill = async () => {
+        const entries = pick(await validatedContent());
+        store.clear();
+        for (const entry of entries) store.set(entry);
+      };
+      await fill();
+      if (!watcher) return;
+      const dir = contentDir();
+      watcher.add(dir);
+      watcher.on('all', (_event, path) => {
+        if (!path.startsWith(dir)) return;
+        cached = undefined;
+        fill().catch((e: Error) => logger.error(e.message));
+      });
     },
   };
 }
