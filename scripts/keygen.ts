@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { generateSigningKey } from '../src/lib/signing.ts';
 import { contentDir } from '../src/io/read-content.ts';
 import { buildNow } from '../src/io/now.ts';
+import { formatDate } from '../src/lib/dates.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,7 +22,7 @@ const { values } = parseArgs({
   },
 });
 if (!values.name || !values.email || !values.out) {
-  console.error('usage: npm run keygen -- --name "<project> security" --email <address> --out <private key file> [--expires-days 730] [--passphrase-env VAR] [--public content/keys/signing-<year>.asc]');
+  console.error('usage: npm run keygen -- --name "<project> security" --email <address> --out <private key file> [--expires-days 730] [--passphrase-env VAR] [--public content/keys/signing-<date>.asc]');
   process.exit(2);
 }
 if (existsSync(values.out)) {
@@ -37,7 +38,11 @@ const key = await generateSigningKey({
   passphrase,
   expiresInDays: values['expires-days'] ? Number(values['expires-days']) : undefined,
 });
-const publicFile = values.public ?? join(contentDir(), 'keys', `signing-${now.getUTCFullYear()}.asc`);
+const publicFile = values.public ?? join(contentDir(), 'keys', `signing-${formatDate(now)}.asc`);
+if (existsSync(publicFile)) {
+  console.error(`keygen: ${publicFile} exists; refusing to overwrite a published key (retired keys must stay): give --public <another file>`);
+  process.exit(1);
+}
 writeFileSync(values.out, key.armoredPrivate, { mode: 0o600 });
 writeFileSync(publicFile, key.armoredPublic);
 console.log(`keygen: private key -> ${values.out} (keep it secret: store it as a CI secret and delete this file)`);

@@ -30,15 +30,15 @@ export interface RevisionView {
   html: string;
 }
 
-/** Everything a page shows about one published revision, computed at this build's "now". */
-export async function viewRevision(r: Revision): Promise<RevisionView> {
+/** Everything a page shows about one published revision, computed at this build's "now" (or at `at`, for text frozen at publication). */
+export async function viewRevision(r: Revision, at: Date = now): Promise<RevisionView> {
   const site = await getSite();
   const severity = advisorySeverity(r.front.severity, site.cvss.rating_version);
   return {
     revision: r,
     severity,
-    affected: affectedView(r.front, site, await getReleaseLines(), now),
-    response: responseRecord(r.front, severity.rating, site, now),
+    affected: affectedView(r.front, site, await getReleaseLines(), at),
+    response: responseRecord(r.front, severity.rating, site, at),
     html: renderMarkdown(r.body),
   };
 }

@@ -47,13 +47,15 @@ export async function announcementText(p: AnnouncementPage): Promise<Announcemen
   const site = await getSite();
   const key = await getBuildKey();
   const a = p.announcement;
+  // The mail text is frozen at publication: lines and support as they stood when it was mailed.
+  const covers = await Promise.all(p.covers.map(async ({ revision }) => ({ revision, view: await viewRevision(revision, p.published) })));
   return {
     title: a.front.title,
     date: p.published,
     project: site.name,
     url: absolute(`announcements/${a.slug}/`),
     releases: a.front.releases,
-    advisories: p.covers.map(({ revision, view }) => ({
+    advisories: covers.map(({ revision, view }) => ({
       id: revision.id,
       aliases: revision.front.aliases,
       summary: revision.front.summary,

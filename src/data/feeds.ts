@@ -26,11 +26,11 @@ export async function advisoryItems(): Promise<FeedItem[]> {
         const summary = [
           r.front.summary + (withdrawn ? ` Withdrawn: ${r.front.withdrawn_reason}` : ''),
           `Rating: ${ratingText(view)}.`,
-          `Affected lines: ${affected.length ? affected.join(', ') : 'none listed'}.`,
+          `Affected lines: ${withdrawn ? 'none (withdrawn)' : affected.length ? affected.join(', ') : 'none listed'}.`,
           ...(r.front.aliases.length ? [`Aliases: ${r.front.aliases.join(', ')}.`] : []),
           `Revision ${r.number} (${formatDate(r.date)}): ${r.front.revision.summary}`,
         ].join('\n');
-        return { id: url, url, title, summary, date: r.date, kind: 'advisory', tags: [view.severity.rating, ...affected] };
+        return { id: url, url, title, summary, date: r.date, kind: 'advisory', tags: withdrawn ? ['withdrawn'] : [view.severity.rating, ...affected] };
       }),
     ),
   );
