@@ -34,7 +34,15 @@ export function readRevisions(files: readonly SourceFile[]): { revisions: Parsed
   const revisions: ParsedRevision[] = [];
   for (const file of files) {
     const kind = advisoryFileKind(file.file);
-    if (!kind) continue;
+    if (!kind) {
+      findings.push({
+        severity: 'error',
+        file: file.file,
+        message: 'is neither an advisory (advisories/<ID>.md) nor an earlier revision (advisories/<ID>/v<N>.md), so it would be ignored',
+        fix: 'rename it to one of those, or move it out of advisories/',
+      });
+      continue;
+    }
     const { front, body } = parseMarkdown(file);
     findings.push(...front.errors);
     if (front.errors.length) {

@@ -89,7 +89,9 @@ export interface MarkdownSource {
 }
 
 /** Splits a markdown file into front matter (parsed with positions) and body. */
-export function parseMarkdown(src: SourceFile): MarkdownSource {
+export function parseMarkdown(input: SourceFile): MarkdownSource {
+  // Editors on some systems start UTF-8 files with a byte-order mark; it is not content.
+  const src = { ...input, text: input.text.replace(/^\uFEFF/, '') };
   if (!/^---\r?\n/.test(src.text)) {
     const front = parseYaml({ file: src.file, text: '' });
     front.errors.push({

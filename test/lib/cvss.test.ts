@@ -275,7 +275,8 @@ const CONFORMANCE = fileURLToPath(new URL('../../../shared/conformance/cvss/', i
 describe.runIf(existsSync(CONFORMANCE))('conformance with ../shared/conformance/cvss', () => {
   it.each(['cvss30.tsv', 'cvss31.tsv', 'cvss40.tsv', 'cvss40_bte.tsv'])('%s: every row validates and scores as stated', (file) => {
     const path = `${CONFORMANCE}${file}`;
-    if (!existsSync(path)) return;
+    // The folder is there, so each file must be too: a missing one is a failure, never a silent pass.
+    expect(existsSync(path), `${path} is missing`).toBe(true);
     const [header, ...rows] = readFileSync(path, 'utf8').trim().split('\n');
     expect(header).toBe('vector\tbase_score\tseverity');
     const mismatches: string[] = [];

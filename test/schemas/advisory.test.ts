@@ -176,6 +176,17 @@ describe('bad advisories', () => {
     `);
   });
 
+  it('a file in advisories/ that is neither an advisory nor a revision', () => {
+    expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0001/old.md': minimal('EXA-2026-0001') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0001/old.md: error: is neither an advisory (advisories/<ID>.md) nor an earlier revision (advisories/<ID>/v<N>.md), so it would be ignored
+          fix: rename it to one of those, or move it out of advisories/"
+    `);
+  });
+
+  it('reads a file that starts with a byte-order mark', () => {
+    expect(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0003.md': (t) => `\uFEFF${t}` }))).toEqual([]);
+  });
+
   it('a file name that differs from its ID', () => {
     expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0009.md': minimal('EXA-2026-0010') })))).toMatchInlineSnapshot(`
       "content/advisories/EXA-2026-0009.md:2: error: id: is "EXA-2026-0010" but the file is named for "EXA-2026-0009"
