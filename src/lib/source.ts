@@ -53,8 +53,11 @@ function makeSource(file: string, doc: Document, counter: LineCounter, text: str
       severity: 'error' as Severity,
       file,
       line: e.linePos?.[0].line,
-      message: `the YAML cannot be read: ${e.message.split('\n')[0]}`,
-      fix: 'correct the syntax at that line (indentation, a missing colon or quote, an unclosed bracket)',
+      message: e.code === 'DUPLICATE_KEY' ? 'a key appears twice in the same mapping' : `the YAML cannot be read: ${e.message.split('\n')[0]}`,
+      fix:
+        e.code === 'DUPLICATE_KEY'
+          ? 'keep one entry with this key and merge what the two say'
+          : 'correct the syntax at that line (indentation, a missing colon or quote, an unclosed bracket)',
     })),
     lineOf(path) {
       const node = nodeAt(path);
