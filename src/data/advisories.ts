@@ -39,7 +39,7 @@ export async function viewRevision(r: Revision, at: Date = now): Promise<Revisio
     severity,
     affected: affectedView(r.front, site, await getReleaseLines(), at),
     response: responseRecord(r.front, severity.rating, site, at),
-    html: renderMarkdown(r.body),
+    html: renderMarkdown(r.body, import.meta.env.BASE_URL),
   };
 }
 

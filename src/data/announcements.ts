@@ -34,7 +34,7 @@ export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
       return {
         announcement,
         published: announcementPublication(announcement, histories),
-        html: renderMarkdown(announcement.body),
+        html: renderMarkdown(announcement.body, import.meta.env.BASE_URL),
         covers: await Promise.all(revisions.map(async (revision) => ({ revision, view: await viewRevision(revision) }))),
       };
     }),

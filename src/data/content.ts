@@ -37,7 +37,7 @@ export async function getPolicySections(): Promise<RenderedSection[]> {
   return entries
     .map((e) => e.data)
     .sort((a, b) => a.order - b.order || byCodeUnit(a.slug, b.slug))
-    .map((s) => ({ slug: s.slug, title: s.title, place: s.place, body: s.body, html: renderMarkdown(s.body) }));
+    .map((s) => ({ slug: s.slug, title: s.title, place: s.place, body: s.body, html: renderMarkdown(s.body, import.meta.env.BASE_URL) }));
 }
 
 /** The policy model at this build's "now". */

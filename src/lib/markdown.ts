@@ -20,9 +20,24 @@ const SANITIZE: sanitizeHtml.IOptions = {
   transformTags: { h1: 'h2' },
 };
 
-/** Renders markdown to sanitized HTML (no raw HTML, no script, no foreign schemes). */
-export function renderMarkdown(source: string): string {
-  return sanitizeHtml(md.render(source), SANITIZE);
+/**
+ * Renders markdown to sanitized HTML (no raw HTML, no script, no foreign schemes). Links that
+ * start at the site's root (`/advisories/`) are put under `base`, so they work when the site
+ * lives under a base path.
+ */
+export function renderMarkdown(source: string, base = '/'): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return sanitizeHtml(md.render(source), {
+    ...SANITIZE,
+    transformTags: {
+      ...SANITIZE.transformTags,
+      a: (tagName, attribs) => {
+        const href = attribs.href;
+        const rooted = href !== undefined && href.startsWith('/') && !href.startsWith('//') && !href.startsWith(prefix);
+        return { tagName, attribs: rooted ? { ...attribs, href: prefix + href.slice(1) } : attribs };
+      },
+    },
+  });
 }
 
 /** Escapes text for use inside HTML. */
