@@ -6,10 +6,10 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSigningKey } from '../src/lib/signing.ts';
+import { generateSigningKey } from '../src/lib/signing/signing.ts';
 import { contentDir } from '../src/io/read-content.ts';
 import { buildNow } from '../src/io/now.ts';
-import { formatDate } from '../src/lib/dates.ts';
+import { formatDate } from '../src/lib/common/dates.ts';
 
 const { values } = parseArgs({
   options: {

@@ -6,10 +6,10 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir, readContentFiles } from '../src/io/read-content.ts';
-import { advisoryFileKind } from '../src/lib/advisory-files.ts';
-import { formatDate } from '../src/lib/dates.ts';
-import { nextId } from '../src/lib/ids.ts';
-import { parseYaml } from '../src/lib/source.ts';
+import { advisoryFileKind } from '../src/lib/advisory/files.ts';
+import { formatDate } from '../src/lib/common/dates.ts';
+import { nextId } from '../src/lib/advisory/ids.ts';
+import { parseYaml } from '../src/lib/content/source.ts';
 import { siteSchema } from '../src/schemas/site.ts';
 
 const title = process.argv.slice(2).join(' ').trim();

@@ -3,11 +3,11 @@
 // edited again) and open revision N+1 in <ID>.md as a draft, dated today.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { readRevisions } from '../src/lib/advisory-files.ts';
-import { formatDate, formatDateTime } from '../src/lib/dates.ts';
-import { formatReport, isBlocking } from '../src/lib/findings.ts';
-import { isPublished } from '../src/lib/publication.ts';
-import { reviseSource } from '../src/lib/seal.ts';
+import { readRevisions } from '../src/lib/advisory/files.ts';
+import { formatDate, formatDateTime } from '../src/lib/common/dates.ts';
+import { formatReport, isBlocking } from '../src/lib/content/findings.ts';
+import { isPublished } from '../src/lib/publication/publication.ts';
+import { reviseSource } from '../src/lib/sealing/seal.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir } from '../src/io/read-content.ts';
 

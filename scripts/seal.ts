@@ -3,12 +3,12 @@
 // time and addresses of every non-draft revision of the named advisories, and of the named
 // announcements (by slug: the file name without its date and .md). --all seals both. A published
 // seal is never changed; that and an unknown name are refusals (exit 1).
-import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory.ts';
-import { readRevisions } from '../src/lib/advisory-files.ts';
-import { readAnnouncements, type Announcement } from '../src/lib/announcements.ts';
-import { formatFinding, formatReport, isBlocking } from '../src/lib/findings.ts';
-import { sealAnnouncements } from '../src/lib/announcement-seal.ts';
-import { sealRevisions } from '../src/lib/seal.ts';
+import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory/history.ts';
+import { readRevisions } from '../src/lib/advisory/files.ts';
+import { readAnnouncements, type Announcement } from '../src/lib/announcement/announcements.ts';
+import { formatFinding, formatReport, isBlocking } from '../src/lib/content/findings.ts';
+import { sealAnnouncements } from '../src/lib/sealing/announcement-seal.ts';
+import { sealRevisions } from '../src/lib/sealing/seal.ts';
 import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';

@@ -3,12 +3,12 @@
  * index, count, chart and feed takes its advisories from here, never from the collection.
  */
 import { getCollection } from 'astro:content';
-import { groupHistories, type AdvisoryHistory, type Revision } from '../lib/advisory.ts';
-import { affectedView, type AffectedView } from '../lib/affected-view.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
-import { publishedAdvisories, type PublishedAdvisory } from '../lib/publication.ts';
-import { responseRecord, type ResponseRecord } from '../lib/response.ts';
-import { advisorySeverity, type AdvisorySeverity } from '../lib/severity.ts';
+import { groupHistories, type AdvisoryHistory, type Revision } from '../lib/advisory/history.ts';
+import { affectedView, type AffectedView } from '../lib/advisory/affected-view.ts';
+import { renderMarkdown } from '../lib/text/markdown.ts';
+import { publishedAdvisories, type PublishedAdvisory } from '../lib/publication/publication.ts';
+import { responseRecord, type ResponseRecord } from '../lib/advisory/response.ts';
+import { advisorySeverity, type AdvisorySeverity } from '../lib/advisory/severity.ts';
 import { getReleaseLines, getSite, now } from './content.ts';
 
 /** Every advisory history, unfiltered: only for rules that take "now" themselves (announcements). */

@@ -3,16 +3,16 @@
  * publication of every advisory revision they name (the same rule the seal records).
  */
 import { getCollection } from 'astro:content';
-import type { Revision } from '../lib/advisory.ts';
-import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcements.ts';
-import { sectionsNamed, type AnnouncementText } from '../lib/announcement-text.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
+import type { Revision } from '../lib/advisory/history.ts';
+import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcement/announcements.ts';
+import { sectionsNamed, type AnnouncementText } from '../lib/text/announcement-text.ts';
+import { renderMarkdown } from '../lib/text/markdown.ts';
 import { getHistories, viewRevision, type RevisionView } from './advisories.ts';
 import { ratingText } from './archive.ts';
 import { getSite, now } from './content.ts';
 import { getBuildKey } from './keys.ts';
 import { absolute } from './urls.ts';
-import { byCodeUnit } from '../lib/order.ts';
+import { byCodeUnit } from '../lib/common/order.ts';
 
 export interface AnnouncementPage {
   announcement: Announcement;
@@ -42,7 +42,7 @@ export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
   return pages.sort((a, b) => b.published.getTime() - a.published.getTime() || byCodeUnit(a.announcement.slug, b.announcement.slug));
 }
 
-/** The input of the mail text (src/lib/announcement-text.ts) for one announcement. */
+/** The input of the mail text (src/lib/text/announcement-text.ts) for one announcement. */
 export async function announcementText(p: AnnouncementPage): Promise<AnnouncementText> {
   const site = await getSite();
   const key = await getBuildKey();

@@ -4,15 +4,15 @@
  * only from getPublished / getPublishedViews / viewRevision (the one filter, SPEC rule 1): a
  * revision that is not in `advisory.revisions` is never listed, linked or counted here.
  */
-import type { Revision } from '../lib/advisory.ts';
-import type { LineRow } from '../lib/affected-view.ts';
-import { addDays } from '../lib/dates.ts';
-import type { SupportRow } from '../lib/policy.ts';
-import type { PublishedAdvisory } from '../lib/publication.ts';
-import type { ResponseRecord } from '../lib/response.ts';
-import { changedFields, textDiff, type DiffPart, type FieldChange } from '../lib/revision-diff.ts';
-import { RATING_ORDER, ratingName } from '../lib/severity.ts';
-import type { Rating } from '../lib/cvss.ts';
+import type { Revision } from '../lib/advisory/history.ts';
+import type { LineRow } from '../lib/advisory/affected-view.ts';
+import { addDays } from '../lib/common/dates.ts';
+import type { SupportRow } from '../lib/policy/policy.ts';
+import type { PublishedAdvisory } from '../lib/publication/publication.ts';
+import type { ResponseRecord } from '../lib/advisory/response.ts';
+import { changedFields, textDiff, type DiffPart, type FieldChange } from '../lib/advisory/revision-diff.ts';
+import { RATING_ORDER, ratingName } from '../lib/advisory/severity.ts';
+import type { Rating } from '../lib/advisory/cvss.ts';
 import { getPublished, getPublishedViews, viewRevision, type AdvisorySummary, type RevisionView } from './advisories.ts';
 import { getPublishedAnnouncements } from './announcements.ts';
 import { getPolicyModel, now } from './content.ts';

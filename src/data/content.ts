@@ -1,12 +1,12 @@
 /** The only module that reads the collections: site, release lines and policy, with "now". */
 import { getCollection, getEntry } from 'astro:content';
 import { buildNow } from '../io/now.ts';
-import { renderMarkdown } from '../lib/markdown.ts';
-import { policyModel, type PolicyModel } from '../lib/policy.ts';
-import { toReleaseLine } from '../lib/releases.ts';
-import type { ReleaseLine } from '../lib/support.ts';
+import { renderMarkdown } from '../lib/text/markdown.ts';
+import { policyModel, type PolicyModel } from '../lib/policy/policy.ts';
+import { toReleaseLine } from '../lib/policy/releases.ts';
+import type { ReleaseLine } from '../lib/policy/support.ts';
 import type { Site } from '../schemas/site.ts';
-import { byCodeUnit } from '../lib/order.ts';
+import { byCodeUnit } from '../lib/common/order.ts';
 
 /** "Now" for this build (BULLETIN_NOW, else the clock). */
 export const now: Date = buildNow();

@@ -2,10 +2,10 @@
  * Feed items from the published advisories (one item per published revision) and, once they
  * exist, announcements. Built only from getPublished (the one filter).
  */
-import { formatDate } from '../lib/dates.ts';
+import { formatDate } from '../lib/common/dates.ts';
 import rss from '@astrojs/rss';
 import { toInstant } from '../schemas/common.ts';
-import { jsonFeed, newestDate, selectItems, type FeedItem } from '../lib/feeds.ts';
+import { jsonFeed, newestDate, selectItems, type FeedItem } from '../lib/publication/feeds.ts';
 import { getPublished, viewRevision } from './advisories.ts';
 import { getPublishedAnnouncements } from './announcements.ts';
 import { ratingText } from './archive.ts';

@@ -1,7 +1,7 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
 import { getCollection } from 'astro:content';
 import { resolveSigningKey } from '../io/signing-key.ts';
-import { publicKeyBlock } from '../lib/signing.ts';
+import { publicKeyBlock } from '../lib/signing/signing.ts';
 import type { Site } from '../schemas/site.ts';
 import { getSite, now } from './content.ts';
 

@@ -5,10 +5,10 @@
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
-import { findLeaks } from '../lib/guard.ts';
-import { heldBackTokens, publishedAdvisories } from '../lib/publication.ts';
-import { signingPlan } from '../lib/signing-plan.ts';
-import { announcementPublication, heldBackAnnouncementTokens, isAnnouncementPublished } from '../lib/announcements.ts';
+import { findLeaks } from '../lib/publication/guard.ts';
+import { heldBackTokens, publishedAdvisories } from '../lib/publication/publication.ts';
+import { signingPlan } from '../lib/publication/signing-plan.ts';
+import { announcementPublication, heldBackAnnouncementTokens, isAnnouncementPublished } from '../lib/announcement/announcements.ts';
 import { toInstant } from '../schemas/common.ts';
 import { resolveSigningKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';

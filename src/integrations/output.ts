@@ -2,7 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import type { OutputFile } from '../lib/guard.ts';
+import type { OutputFile } from '../lib/publication/guard.ts';
 
 /** Every file under `dir` (relative paths, sorted). */
 export function listOutput(dir: string): string[] {

@@ -1,11 +1,11 @@
 /**
  * The signing step after the Astro build: signs every file of the plan with the build's key,
- * concurrently. Crypto lives in src/lib/signing.ts; this module only reads and writes files.
+ * concurrently. Crypto lives in src/lib/signing/signing.ts; this module only reads and writes files.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { SignTarget } from '../lib/signing-plan.ts';
-import { signatureTime, signCleartext, signDetached, type SigningKey } from '../lib/signing.ts';
+import type { SignTarget } from '../lib/publication/signing-plan.ts';
+import { signatureTime, signCleartext, signDetached, type SigningKey } from '../lib/signing/signing.ts';
 
 /** Signs every target under `dir`; a planned file that is missing is an error. */
 export async function signOutput(dir: string, plan: readonly SignTarget[], key: SigningKey): Promise<number> {

@@ -4,8 +4,8 @@
  * Under `npm run dev` it watches the content folder and loads again after every change.
  */
 import type { Loader } from 'astro/loaders';
-import { formatReport } from '../lib/findings.ts';
-import type { Content } from '../lib/validate.ts';
+import { formatReport } from '../lib/content/findings.ts';
+import type { Content } from '../lib/content/validate.ts';
 import { contentDir } from './read-content.ts';
 import { validateFolder } from './run-validation.ts';
 

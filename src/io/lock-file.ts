@@ -5,8 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { formatReport, isBlocking, type Finding } from '../lib/findings.ts';
-import { checkAgainst, emptyLock, parseLock, serializeLock } from '../lib/lock.ts';
+import { formatReport, isBlocking, type Finding } from '../lib/content/findings.ts';
+import { checkAgainst, emptyLock, parseLock, serializeLock } from '../lib/sealing/lock.ts';
 import type { Lock } from '../schemas/lock.ts';
 import { buildNow } from './now.ts';
 import { contentDir } from './read-content.ts';

@@ -1,8 +1,8 @@
 /** The edge where content files are read from disk, for the pure validator. */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { SourceFile } from '../lib/source.ts';
-import type { ContentFiles } from '../lib/validate.ts';
+import type { SourceFile } from '../lib/content/source.ts';
+import type { ContentFiles } from '../lib/content/validate.ts';
 
 /** The content folder: BULLETIN_CONTENT_DIR, else ./content, resolved from the working directory. */
 export function contentDir(env: NodeJS.ProcessEnv = process.env): string {

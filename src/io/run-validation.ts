@@ -1,6 +1,6 @@
 /** Validation as the commands run it: read the content folder, validate, report. */
-import { formatReport, isBlocking, type Mode } from '../lib/findings.ts';
-import { validateAll, type Content, type ValidationResult } from '../lib/validate.ts';
+import { formatReport, isBlocking, type Mode } from '../lib/content/findings.ts';
+import { validateAll, type Content, type ValidationResult } from '../lib/content/validate.ts';
 import { buildNow } from './now.ts';
 import { contentDir, readContentFiles } from './read-content.ts';
 

@@ -1,7 +1,7 @@
 // /SECURITY.md: the policy as markdown, from the same model as the security page.
 import type { APIRoute } from 'astro';
 import { getPolicyModel, getPolicySections, getSite } from '../data/content.ts';
-import { renderSecurityMd } from '../lib/security-md.ts';
+import { renderSecurityMd } from '../lib/text/security-md.ts';
 
 export const GET: APIRoute = async () => {
   const site = await getSite();

@@ -2,7 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getSitemapPaths } from '../data/archive.ts';
 import { absolute } from '../data/urls.ts';
-import { escapeHtml } from '../lib/markdown.ts';
+import { escapeHtml } from '../lib/text/markdown.ts';
 
 export const GET: APIRoute = async () => {
   const locs = (await getSitemapPaths()).map((p) => `  <url><loc>${escapeHtml(absolute(p))}</loc></url>`);

@@ -3,7 +3,7 @@
  * URLs. One definition each, imported everywhere else.
  */
 import { z } from 'zod';
-import { isCalendarDay as isCalendarDate } from '../lib/dates.ts';
+import { isCalendarDay as isCalendarDate } from '../lib/common/dates.ts';
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME_RE = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;

@@ -7,11 +7,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } fr
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../src/io/read-content.ts';
-import { groupHistories } from '../../src/lib/advisory.ts';
-import { readRevisions } from '../../src/lib/advisory-files.ts';
-import type { Finding } from '../../src/lib/findings.ts';
-import { parseLock } from '../../src/lib/lock.ts';
-import { checkSeals } from '../../src/lib/seal.ts';
+import { groupHistories } from '../../src/lib/advisory/history.ts';
+import { readRevisions } from '../../src/lib/advisory/files.ts';
+import type { Finding } from '../../src/lib/content/findings.ts';
+import { parseLock } from '../../src/lib/sealing/lock.ts';
+import { checkSeals } from '../../src/lib/sealing/seal.ts';
 import type { Lock } from '../../src/schemas/lock.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { check, contentWith, runScript, tempDir } from '../helpers/run.ts';

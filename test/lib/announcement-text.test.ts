@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderAnnouncementText, sectionsNamed, wrap, type AnnouncementText } from '../../src/lib/announcement-text.ts';
+import { markdownToText, renderAnnouncementText, sectionsNamed, wrap, type AnnouncementText } from '../../src/lib/text/announcement-text.ts';
 
 /** Length in code points, as the 72-character rule counts (not UTF-16 units). */
 const codePoints = (s: string) => Array.from(s).length;

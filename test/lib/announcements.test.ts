@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory.ts';
+import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
 import {
   announcementAddresses,
   announcementPublication,
@@ -14,13 +14,13 @@ import {
   isAnnouncementPublished,
   readAnnouncements,
   type Announcement,
-} from '../../src/lib/announcements.ts';
-import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { toReleaseLine } from '../../src/lib/releases.ts';
-import { checkAnnouncementSeals, sealAnnouncements } from '../../src/lib/announcement-seal.ts';
-import { emptyLock } from '../../src/lib/lock.ts';
-import { sealRevisions } from '../../src/lib/seal.ts';
-import type { SourceFile } from '../../src/lib/source.ts';
+} from '../../src/lib/announcement/announcements.ts';
+import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { toReleaseLine } from '../../src/lib/policy/releases.ts';
+import { checkAnnouncementSeals, sealAnnouncements } from '../../src/lib/sealing/announcement-seal.ts';
+import { emptyLock } from '../../src/lib/sealing/lock.ts';
+import { sealRevisions } from '../../src/lib/sealing/seal.ts';
+import type { SourceFile } from '../../src/lib/content/source.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock } from '../../src/schemas/lock.ts';
 import { releasesSchema } from '../../src/schemas/releases.ts';

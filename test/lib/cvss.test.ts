@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkStatedScore, osvSeverityType, ratingOf, scoreCvss, type CvssScore, type Rating } from '../../src/lib/cvss.ts';
+import { checkStatedScore, osvSeverityType, ratingOf, scoreCvss, type CvssScore, type Rating } from '../../src/lib/advisory/cvss.ts';
 
 /** The score of a vector that must be valid; fails the test with the validator's message otherwise. */
 function valid(vector: string): CvssScore {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, daysBetween, formatDate, formatDateTime, formatLongDate, parseNow, workingDaysBetween } from '../../src/lib/dates.ts';
+import { addDays, daysBetween, formatDate, formatDateTime, formatLongDate, parseNow, workingDaysBetween } from '../../src/lib/common/dates.ts';
 
 const at = (iso: string) => new Date(iso);
 // A fixed "clock" for the cases that fall back to it; nothing here reads the real one.

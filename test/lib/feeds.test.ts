@@ -1,6 +1,6 @@
 /** The feed size rule (the last 30 days or the latest 20 items, whichever is more) and the JSON Feed mapping. */
 import { describe, expect, it } from 'vitest';
-import { jsonFeed, newestDate, selectItems, type FeedItem } from '../../src/lib/feeds.ts';
+import { jsonFeed, newestDate, selectItems, type FeedItem } from '../../src/lib/publication/feeds.ts';
 
 const NOW = new Date('2026-09-01T12:00:00Z');
 const DAY = 86_400_000;

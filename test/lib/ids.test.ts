@@ -1,6 +1,6 @@
 /** The project's ID template: which IDs it matches, and the next one `new` mints. */
 import { describe, expect, it } from 'vitest';
-import { nextId, templatePattern } from '../../src/lib/ids.ts';
+import { nextId, templatePattern } from '../../src/lib/advisory/ids.ts';
 
 describe('templatePattern', () => {
   it.each([

@@ -1,10 +1,10 @@
 /** The keys site.yaml lists, checked against content/keys/, with the expiry seen coming. */
 import * as openpgp from 'openpgp';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkKeys } from '../../src/lib/key-checks.ts';
-import { formatFinding } from '../../src/lib/findings.ts';
-import { parseYaml } from '../../src/lib/source.ts';
-import { generateSigningKey } from '../../src/lib/signing.ts';
+import { checkKeys } from '../../src/lib/signing/key-checks.ts';
+import { formatFinding } from '../../src/lib/content/findings.ts';
+import { parseYaml } from '../../src/lib/content/source.ts';
+import { generateSigningKey } from '../../src/lib/signing/signing.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 
 const NOW = new Date('2026-09-01T12:00:00Z');

@@ -1,7 +1,7 @@
 /** Markdown from a pull request becomes safe HTML: no live markup, no script, no foreign scheme. */
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, renderMarkdown } from '../../src/lib/markdown.ts';
+import { escapeHtml, renderMarkdown } from '../../src/lib/text/markdown.ts';
 
 describe('renderMarkdown keeps hostile input dead', () => {
   it.each([

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { policyModel, type ResponseRow, type SupportRow } from '../../src/lib/policy.ts';
-import { ratingName } from '../../src/lib/severity.ts';
-import { toReleaseLine } from '../../src/lib/releases.ts';
-import type { ReleaseLine } from '../../src/lib/support.ts';
+import { policyModel, type ResponseRow, type SupportRow } from '../../src/lib/policy/policy.ts';
+import { ratingName } from '../../src/lib/advisory/severity.ts';
+import { toReleaseLine } from '../../src/lib/policy/releases.ts';
+import type { ReleaseLine } from '../../src/lib/policy/support.ts';
 import { releasesSchema } from '../../src/schemas/releases.ts';
 import { siteSchema, type Site } from '../../src/schemas/site.ts';
 

@@ -1,8 +1,8 @@
 /** The embargo rule (SPEC rule 1) just before and just after release, and what the guard holds back. */
 import { describe, expect, it } from 'vitest';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
-import { groupHistories, toRevision, type Revision } from '../../src/lib/advisory.ts';
-import { heldBackTokens, isPublished, publishedAdvisories } from '../../src/lib/publication.ts';
+import { groupHistories, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
+import { heldBackTokens, isPublished, publishedAdvisories } from '../../src/lib/publication/publication.ts';
 
 function rev(o: { id?: string; n?: number; date: string; draft?: boolean; aliases?: string[]; withdrawn?: string }): Revision {
   const id = o.id ?? 'EXA-2026-0001';

@@ -19,7 +19,7 @@ import {
   type OsvRange,
   type RangeEvent,
   type RangeProblem,
-} from '../../src/lib/ranges.ts';
+} from '../../src/lib/advisory/ranges.ts';
 
 /** One SEMVER range with these events. */
 const semver = (...events: RangeEvent[]): AffectedSpec => ({ ranges: [{ type: 'SEMVER', events }], versions: [] });

@@ -6,7 +6,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { axisMax, responseChart, type ChartRecord } from '../../src/lib/response-chart.ts';
+import { axisMax, responseChart, type ChartRecord } from '../../src/lib/text/response-chart.ts';
 
 const OPTIONS = { id: 'chart', title: 'Days to fix', description: 'One bar per advisory.', describedBy: ['record-table'] };
 

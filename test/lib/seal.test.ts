@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory.ts';
-import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { parseMarkdown } from '../../src/lib/source.ts';
-import { checkAgainst, emptyLock, parseLock, serializeLock } from '../../src/lib/lock.ts';
-import { checkSeals, reviseSource, sealRevisions } from '../../src/lib/seal.ts';
+import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
+import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { parseMarkdown } from '../../src/lib/content/source.ts';
+import { checkAgainst, emptyLock, parseLock, serializeLock } from '../../src/lib/sealing/lock.ts';
+import { checkSeals, reviseSource, sealRevisions } from '../../src/lib/sealing/seal.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock, Seal } from '../../src/schemas/lock.ts';
 

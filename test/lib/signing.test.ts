@@ -15,7 +15,7 @@ import {
   signDetached,
   signatureTime,
   type SigningKey,
-} from '../../src/lib/signing.ts';
+} from '../../src/lib/signing/signing.ts';
 import { GpgHome, describeWithGpg } from '../helpers/gpg.ts';
 
 // Fixed times only: keys are created long ago, "now" is passed, the clock is never read.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { defaultRangeOf, toReleaseLine } from '../../src/lib/releases.ts';
+import { defaultRangeOf, toReleaseLine } from '../../src/lib/policy/releases.ts';
 import {
   describeLinesEnd,
   isReleased,
@@ -10,7 +10,7 @@ import {
   type ReleaseLine,
   type SupportStatus,
   type SupportWindow,
-} from '../../src/lib/support.ts';
+} from '../../src/lib/policy/support.ts';
 import { releasesSchema } from '../../src/schemas/releases.ts';
 
 // The bundled example (content/releases.yaml), copied so that editing the example does not move

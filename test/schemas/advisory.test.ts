@@ -3,8 +3,8 @@
  * with file, line, field and fix (messages locked), and the example validates cleanly.
  */
 import { describe, expect, it } from 'vitest';
-import { formatFinding, type Finding } from '../../src/lib/findings.ts';
-import { validateContent, type ContentFiles } from '../../src/lib/validate.ts';
+import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { validateContent, type ContentFiles } from '../../src/lib/content/validate.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { EXAMPLE_CONTENT } from '../helpers/run.ts';

@@ -2,7 +2,7 @@
 // replaces it with its OpenPGP cleartext-signed form.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { announcementText, getPublishedAnnouncements, type AnnouncementPage } from '../../data/announcements.ts';
-import { renderAnnouncementText } from '../../lib/announcement-text.ts';
+import { renderAnnouncementText } from '../../lib/text/announcement-text.ts';
 
 export const getStaticPaths = (async () =>
   (await getPublishedAnnouncements()).map((page) => ({ params: { slug: page.announcement.slug }, props: { page } }))) satisfies GetStaticPaths;

@@ -4,16 +4,16 @@
  * used twice. Every problem is a finding with file, line, field and fix.
  */
 import semver from 'semver';
-import type { Site } from '../schemas/site.ts';
-import { toInstant } from '../schemas/common.ts';
-import type { AdvisoryHistory } from './advisory.ts';
-import { at, type ParsedRevision } from './advisory-files.ts';
+import type { Site } from '../../schemas/site.ts';
+import { toInstant } from '../../schemas/common.ts';
+import type { AdvisoryHistory } from './history.ts';
+import { at, type ParsedRevision } from './files.ts';
 import { checkStatedScore, osvSeverityType, scoreCvss } from './cvss.ts';
-import type { Finding } from './findings.ts';
+import type { Finding } from '../content/findings.ts';
 import { templatePattern } from './ids.ts';
 import { hasRegisteredPrefix, isOsvEcosystem } from './osv-registry.ts';
 import { checkAffected, unreleasedFixes, type LineInput } from './ranges.ts';
-import type { ReleaseLine } from './support.ts';
+import type { ReleaseLine } from '../policy/support.ts';
 
 export interface AdvisoryContext {
   site: Site;

@@ -1,7 +1,7 @@
 /** What changed between two revisions: the fields (compared as YAML) and the text (by line). */
 import { diffLines } from 'diff';
 import { stringify } from 'yaml';
-import type { AdvisoryFront } from '../schemas/advisory.ts';
+import type { AdvisoryFront } from '../../schemas/advisory.ts';
 
 export interface FieldChange {
   field: string;

@@ -2,11 +2,11 @@
  * "Am I affected?" per release line: for the project's own packages, each released line's state
  * from the ranges, with its support status; other packages as written.
  */
-import type { AdvisoryFront } from '../schemas/advisory.ts';
-import type { Site } from '../schemas/site.ts';
-import { lineInputs } from './advisory-checks.ts';
+import type { AdvisoryFront } from '../../schemas/advisory.ts';
+import type { Site } from '../../schemas/site.ts';
+import { lineInputs } from './checks.ts';
 import { lineStates, type LineState } from './ranges.ts';
-import { supportWindows, type ReleaseLine, type SupportStatus } from './support.ts';
+import { supportWindows, type ReleaseLine, type SupportStatus } from '../policy/support.ts';
 
 export interface LineRow {
   package: string;

@@ -3,7 +3,7 @@
  * the JSON Feed 1.1 document. A new revision is a new item with its own stable ID (the
  * revision's address), so subscribers see updates.
  */
-import { byCodeUnit } from './order.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 export interface FeedItem {
   /** Stable per revision or announcement: the absolute URL of its own page. */

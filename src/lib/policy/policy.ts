@@ -2,9 +2,9 @@
  * The security policy as one structure, computed once from site.yaml, the release lines and
  * "now". The HTML page and /SECURITY.md both render this, so they never drift.
  */
-import type { ClockFrom, ClockTo, Rating, Site } from '../schemas/site.ts';
-import { RATINGS } from '../schemas/site.ts';
-import { formatDate, plural } from './dates.ts';
+import type { ClockFrom, ClockTo, Rating, Site } from '../../schemas/site.ts';
+import { RATINGS } from '../../schemas/site.ts';
+import { formatDate, plural } from '../common/dates.ts';
 import { describeLinesEnd, statusLabel, supportWindows, type ReleaseLine, type SupportWindow } from './support.ts';
 
 export interface SupportRow {

@@ -3,7 +3,7 @@
  * when its support ended or when it will end. One function decides, as endoflife.date does.
  */
 import semver from 'semver';
-import { daysUntil } from './dates.ts';
+import { daysUntil } from '../common/dates.ts';
 
 export interface ReleaseLine {
   package: string;

@@ -8,12 +8,12 @@
  * Pure: texts, the lock and "now" come in as parameters.
  */
 import { isScalar, parseDocument } from 'yaml';
-import type { Lock, Seal } from '../schemas/lock.ts';
-import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from './advisory.ts';
-import { formatDate, formatDateTime } from './dates.ts';
-import type { Finding } from './findings.ts';
-import { isPublished } from './publication.ts';
-import { byCodeUnit } from './order.ts';
+import type { Lock, Seal } from '../../schemas/lock.ts';
+import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
+import { formatDate, formatDateTime } from '../common/dates.ts';
+import type { Finding } from '../content/findings.ts';
+import { isPublished } from '../publication/publication.ts';
+import { byCodeUnit } from '../common/order.ts';
 import { advisoriesFolder, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** The summary a freshly opened revision carries until the maintainer writes one. */

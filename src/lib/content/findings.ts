@@ -2,7 +2,7 @@
  * Findings: what the validator reports. Each names the file, the line where there is one,
  * the field, what is wrong and what to do.
  */
-import { byCodeUnit } from './order.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 /** `error` fails check and build; `check-error` fails check and only warns in build; `warning` never fails. */
 export type Severity = 'error' | 'check-error' | 'warning';

@@ -3,25 +3,25 @@
  * Shared by `npm run check`, `npm run build` and the content loader. Pure: the caller reads
  * the files and passes "now".
  */
-import { policySectionSchema, type PolicySectionMeta } from '../schemas/policy.ts';
-import { releasesSchema } from '../schemas/releases.ts';
-import { siteSchema, type Site } from '../schemas/site.ts';
+import { policySectionSchema, type PolicySectionMeta } from '../../schemas/policy.ts';
+import { releasesSchema } from '../../schemas/releases.ts';
+import { siteSchema, type Site } from '../../schemas/site.ts';
 import type { Finding } from './findings.ts';
-import { checkReleaseLines } from './releases.ts';
-import type { ReleaseLineInput } from '../schemas/releases.ts';
-import { groupHistories, type AdvisoryHistory } from './advisory.ts';
-import { checkAdvisories } from './advisory-checks.ts';
-import { readRevisions } from './advisory-files.ts';
-import { toReleaseLine } from './releases.ts';
+import { checkReleaseLines } from '../policy/releases.ts';
+import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import { groupHistories, type AdvisoryHistory } from '../advisory/history.ts';
+import { checkAdvisories } from '../advisory/checks.ts';
+import { readRevisions } from '../advisory/files.ts';
+import { toReleaseLine } from '../policy/releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
-import { checkKeys } from './key-checks.ts';
-import { checkAnnouncementSeals } from './announcement-seal.ts';
-import { emptyLock, parseLock } from './lock.ts';
-import { checkSeals } from './seal.ts';
-import { checkAnnouncements, heldBackAnnouncementTokens, isAnnouncementPublished, readAnnouncements, type Announcement } from './announcements.ts';
-import { sourceLeaks } from './leak-check.ts';
-import { heldBackTokens, isPublished } from './publication.ts';
-import { byCodeUnit } from './order.ts';
+import { checkKeys } from '../signing/key-checks.ts';
+import { checkAnnouncementSeals } from '../sealing/announcement-seal.ts';
+import { emptyLock, parseLock } from '../sealing/lock.ts';
+import { checkSeals } from '../sealing/seal.ts';
+import { checkAnnouncements, heldBackAnnouncementTokens, isAnnouncementPublished, readAnnouncements, type Announcement } from '../announcement/announcements.ts';
+import { sourceLeaks } from '../publication/leak-check.ts';
+import { heldBackTokens, isPublished } from '../publication/publication.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */

@@ -4,10 +4,10 @@
  * signing key's expiry is seen coming (warning 30 days ahead).
  */
 import * as openpgp from 'openpgp';
-import type { Site } from '../schemas/site.ts';
-import { daysUntil, formatDate } from './dates.ts';
-import type { Finding } from './findings.ts';
-import type { SourceFile, YamlSource } from './source.ts';
+import type { Site } from '../../schemas/site.ts';
+import { daysUntil, formatDate } from '../common/dates.ts';
+import type { Finding } from '../content/findings.ts';
+import type { SourceFile, YamlSource } from '../content/source.ts';
 
 /** Days before the signing key's expiry that `check` starts warning. */
 export const EXPIRY_WARNING_DAYS = 30;

@@ -3,9 +3,9 @@
  * the guard would stop at build time: published text (policy, site.yaml, published revisions and
  * announcements) that names something not published yet. Pure.
  */
-import type { Finding } from './findings.ts';
+import type { Finding } from '../content/findings.ts';
 import { indexOfWhole } from './guard.ts';
-import type { SourceFile } from './source.ts';
+import type { SourceFile } from '../content/source.ts';
 
 /** Every held-back token a published source names, with its line. */
 export function sourceLeaks(sources: readonly SourceFile[], tokens: readonly string[]): Finding[] {

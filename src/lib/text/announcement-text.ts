@@ -6,8 +6,8 @@
  */
 import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
-import { formatDate } from './dates.ts';
-import { formatFingerprint } from './signing.ts';
+import { formatDate } from '../common/dates.ts';
+import { formatFingerprint } from '../signing/signing.ts';
 
 /** One announcement, with everything the text needs already resolved (ratings, lines, URLs). */
 export interface AnnouncementText {

@@ -1,11 +1,11 @@
 /** Release lines from releases.yaml to the domain type, with the cross-file checks they need. */
 import semver from 'semver';
-import type { ReleaseLineInput } from '../schemas/releases.ts';
-import { toInstant } from '../schemas/common.ts';
-import type { Finding } from './findings.ts';
-import type { YamlSource } from './source.ts';
+import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import { toInstant } from '../../schemas/common.ts';
+import type { Finding } from '../content/findings.ts';
+import type { YamlSource } from '../content/source.ts';
 import type { ReleaseLine } from './support.ts';
-import { defaultLineRange } from './ranges.ts';
+import { defaultLineRange } from '../advisory/ranges.ts';
 
 /** The SEMVER range a line name covers by default, or undefined when the name is not version-like. */
 export function defaultRangeOf(name: string): string | undefined {

@@ -3,11 +3,11 @@
  * acknowledgement to a fix), the target for its rating and whether the fix met it. A missing
  * date means "not known", never zero.
  */
-import type { AdvisoryFront } from '../schemas/advisory.ts';
-import { toInstant } from '../schemas/common.ts';
-import type { Site } from '../schemas/site.ts';
+import type { AdvisoryFront } from '../../schemas/advisory.ts';
+import { toInstant } from '../../schemas/common.ts';
+import type { Site } from '../../schemas/site.ts';
 import type { Rating } from './cvss.ts';
-import { daysBetween } from './dates.ts';
+import { daysBetween } from '../common/dates.ts';
 
 export interface ResponseRecord {
   /** Calendar days on the clock, or undefined when a date is not known. */

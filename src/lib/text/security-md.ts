@@ -2,9 +2,9 @@
  * /SECURITY.md: the security policy as markdown for the code repository (GitHub shows it on the
  * Security tab), rendered from the same policy model as the HTML page.
  */
-import type { Site } from '../schemas/site.ts';
-import type { PolicyModel } from './policy.ts';
-import { ratingName } from './severity.ts';
+import type { Site } from '../../schemas/site.ts';
+import type { PolicyModel } from '../policy/policy.ts';
+import { ratingName } from '../advisory/severity.ts';
 
 export interface MarkdownSection {
   title: string;

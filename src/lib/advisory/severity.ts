@@ -1,5 +1,5 @@
 /** An advisory's severity: its CVSS vectors scored, and the one that drives the rating. */
-import type { Severity } from '../schemas/advisory.ts';
+import type { Severity } from '../../schemas/advisory.ts';
 import { scoreCvss, type CvssScore, type CvssVersion, type Rating } from './cvss.ts';
 
 export interface AdvisorySeverity {

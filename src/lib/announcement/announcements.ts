@@ -6,17 +6,17 @@
  * Pure: files, histories and "now" come in as parameters.
  */
 import semver from 'semver';
-import { announcementSchema, type AnnouncementFront } from '../schemas/announcement.ts';
-import { hasTime, toInstant } from '../schemas/common.ts';
-import type { Site } from '../schemas/site.ts';
-import { normaliseSource, sourceHash, type AdvisoryHistory, type Revision } from './advisory.ts';
-import { at } from './advisory-files.ts';
-import { formatDate } from './dates.ts';
-import type { Finding } from './findings.ts';
-import { isPublished } from './publication.ts';
-import { parseMarkdown, validateWith, type SourceFile, type YamlSource } from './source.ts';
-import type { ReleaseLine } from './support.ts';
-import { byCodeUnit } from './order.ts';
+import { announcementSchema, type AnnouncementFront } from '../../schemas/announcement.ts';
+import { hasTime, toInstant } from '../../schemas/common.ts';
+import type { Site } from '../../schemas/site.ts';
+import { normaliseSource, sourceHash, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
+import { at } from '../advisory/files.ts';
+import { formatDate } from '../common/dates.ts';
+import type { Finding } from '../content/findings.ts';
+import { isPublished } from '../publication/publication.ts';
+import { parseMarkdown, validateWith, type SourceFile, type YamlSource } from '../content/source.ts';
+import type { ReleaseLine } from '../policy/support.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 /** An advisory revision an announcement names: `EXA-2026-0001@v2` is `{ id: 'EXA-2026-0001', number: 2 }`. */
 export interface RevisionRef {

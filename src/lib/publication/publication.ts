@@ -4,8 +4,8 @@
  * page, feed, index, count and chart goes through `publishedAdvisories`; the output guard uses
  * `heldBackTokens` to prove nothing else got out.
  */
-import type { AdvisoryHistory, Revision } from './advisory.ts';
-import { byCodeUnit } from './order.ts';
+import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 /** Whether a revision is published at `now`. */
 export function isPublished(r: Revision, now: Date): boolean {

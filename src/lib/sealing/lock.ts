@@ -3,11 +3,11 @@
  * a pull request shows exactly what was sealed), and comparing it with the target branch's lock:
  * published seals unchanged, published addresses all still there. Pure.
  */
-import { lockSchema, type Lock, type Seal } from '../schemas/lock.ts';
-import { normaliseSource } from './advisory.ts';
-import type { Finding } from './findings.ts';
-import { byCodeUnit } from './order.ts';
-import { parseYaml, zodFindings, type SourceFile } from './source.ts';
+import { lockSchema, type Lock, type Seal } from '../../schemas/lock.ts';
+import { normaliseSource } from '../advisory/history.ts';
+import type { Finding } from '../content/findings.ts';
+import { byCodeUnit } from '../common/order.ts';
+import { parseYaml, zodFindings, type SourceFile } from '../content/source.ts';
 
 /** A lock with nothing sealed: what a content folder without `bulletin.lock` has. */
 export function emptyLock(): Lock {

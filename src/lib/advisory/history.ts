@@ -3,9 +3,9 @@
  * the ordered list of its revisions. Built from validated front matter; pure.
  */
 import { createHash } from 'node:crypto';
-import type { AdvisoryFront } from '../schemas/advisory.ts';
-import { hasTime, toInstant } from '../schemas/common.ts';
-import { byCodeUnit } from './order.ts';
+import type { AdvisoryFront } from '../../schemas/advisory.ts';
+import { hasTime, toInstant } from '../../schemas/common.ts';
+import { byCodeUnit } from '../common/order.ts';
 
 export interface Revision {
   /** The advisory ID (`EXA-2026-0001`). */

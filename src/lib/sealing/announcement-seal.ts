@@ -3,12 +3,12 @@
  * their own date and every revision they name, and never revised (a correction is a new
  * announcement). Pure.
  */
-import type { Lock, Seal } from '../schemas/lock.ts';
-import type { AdvisoryHistory } from './advisory.ts';
-import { announcedRevisions, announcementAddresses, announcementPublication, isAnnouncementPublished, type Announcement } from './announcements.ts';
-import { formatDate, formatDateTime } from './dates.ts';
-import type { Finding } from './findings.ts';
-import { byCodeUnit } from './order.ts';
+import type { Lock, Seal } from '../../schemas/lock.ts';
+import type { AdvisoryHistory } from '../advisory/history.ts';
+import { announcedRevisions, announcementAddresses, announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
+import { formatDate, formatDateTime } from '../common/dates.ts';
+import type { Finding } from '../content/findings.ts';
+import { byCodeUnit } from '../common/order.ts';
 import { advisoriesFolder, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** Where the lock's announcements folder is (`content/announcements/`). */

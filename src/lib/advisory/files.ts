@@ -2,10 +2,10 @@
  * Advisory source files to revisions: front matter parsed with positions, validated against
  * the schema, the ID checked against the file name and the revision number against `v<N>.md`.
  */
-import { advisorySchema } from '../schemas/advisory.ts';
-import { toRevision, type Revision } from './advisory.ts';
-import type { Finding } from './findings.ts';
-import { parseMarkdown, validateWith, type SourceFile, type YamlSource } from './source.ts';
+import { advisorySchema } from '../../schemas/advisory.ts';
+import { toRevision, type Revision } from './history.ts';
+import type { Finding } from '../content/findings.ts';
+import { parseMarkdown, validateWith, type SourceFile, type YamlSource } from '../content/source.ts';
 
 /** Where a file sits: `<ID>.md` (newest) or `<ID>/v<N>.md` (an earlier revision). */
 export function advisoryFileKind(file: string): { id: string; newest: true } | { id: string; newest: false; number: number } | undefined {
