@@ -5,6 +5,8 @@ import { policySectionSchema } from './schemas/policy.ts';
 import { releaseLineSchema } from './schemas/releases.ts';
 import { siteSchema } from './schemas/site.ts';
 import { z } from 'zod';
+import type { Revision } from './lib/advisory/history.ts';
+import type { Announcement } from './lib/announcement/announcements.ts';
 
 const site = defineCollection({
   loader: bulletinLoader((c) => [{ id: 'site', data: c.site }]),
@@ -21,20 +23,26 @@ const policy = defineCollection({
   schema: policySectionSchema.extend({ slug: z.string(), body: z.string() }),
 });
 
-// Every revision of every advisory, drafts and embargoed ones included: src/data/advisories.ts
-// holds the one filter that decides what is published.
+// The loader hands every collection only what is published at this build's "now" (SPEC rule 10):
+// no draft or embargoed text reaches Astro's data store. Revisions and announcements were
+// validated by Bulletin's own schemas; `z.custom` only carries their types.
+
+// Every published revision of every advisory.
 const revisions = defineCollection({
   loader: bulletinLoader((c) => c.advisories.flatMap((h) => h.revisions.map((r) => ({ id: `${r.id}@v${r.number}`, data: { ...r } })))),
+  schema: z.custom<Revision>(),
 });
 
 // The public keys of content/keys/, by file name.
 const keys = defineCollection({
   loader: bulletinLoader((c) => c.keys.map((k) => ({ id: k.file, data: { text: k.text } }))),
+  schema: z.object({ text: z.string() }),
 });
 
-// Every announcement, drafts and unpublished ones included: src/data/announcements.ts filters.
+// Every published announcement (without the positions of its front matter).
 const announcements = defineCollection({
   loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }) => ({ id: a.slug, data: { ...a } }))),
+  schema: z.custom<Omit<Announcement, 'src'>>(),
 });
 
 export const collections = { site, releases, policy, revisions, keys, announcements };

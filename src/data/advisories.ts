@@ -2,20 +2,13 @@
  * The advisories the site shows. `getPublished` is the one filter (SPEC rule 1): every page,
  * index, count, chart and feed takes its advisories from here, never from the collection.
  */
-import { getCollection } from 'astro:content';
-import { groupHistories, type AdvisoryHistory, type Revision } from '../lib/advisory/history.ts';
+import type { Revision } from '../lib/advisory/history.ts';
 import { affectedView, type AffectedView } from '../lib/advisory/affected-view.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { publishedAdvisories, type PublishedAdvisory } from '../lib/publication/publication.ts';
 import { responseRecord, type ResponseRecord } from '../lib/advisory/response.ts';
 import { advisorySeverity, type AdvisorySeverity } from '../lib/advisory/severity.ts';
-import { getReleaseLines, getSite, now } from './content.ts';
-
-/** Every advisory history, unfiltered: only for rules that take "now" themselves (announcements). */
-export async function getHistories(): Promise<AdvisoryHistory[]> {
-  const entries = await getCollection('revisions');
-  return groupHistories(entries.map((e) => e.data as unknown as Revision));
-}
+import { getHistories, getReleaseLines, getSite, now } from './content.ts';
 
 /** The advisories published at this build's "now", newest first. The one filter. */
 export async function getPublished(): Promise<PublishedAdvisory[]> {

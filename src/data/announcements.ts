@@ -2,20 +2,20 @@
  * The announcements the site shows: published at the later of their own date and the
  * publication of every advisory revision they name (the same rule the seal records).
  */
-import { getCollection } from 'astro:content';
 import type { Revision } from '../lib/advisory/history.ts';
 import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcement/announcements.ts';
 import { sectionsNamed, type AnnouncementText } from '../lib/text/announcement-text.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
-import { getHistories, viewRevision, type RevisionView } from './advisories.ts';
+import { viewRevision, type RevisionView } from './advisories.ts';
 import { ratingText } from './archive.ts';
-import { getSite, now } from './content.ts';
+import { getAnnouncements, getHistories, getSite, now } from './content.ts';
 import { getBuildKey } from './keys.ts';
 import { absolute } from './urls.ts';
 import { byCodeUnit } from '../lib/common/order.ts';
+import { announcementPath, announcementTextPath, revisionPath } from '../lib/publication/paths.ts';
 
 export interface AnnouncementPage {
-  announcement: Announcement;
+  announcement: Omit<Announcement, 'src'>;
   /** When it is published: the later of its date and each named revision's. */
   published: Date;
   html: string;
@@ -26,8 +26,8 @@ export interface AnnouncementPage {
 /** The published announcements, newest first. */
 export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
   const histories = await getHistories();
-  const all = (await getCollection('announcements')).map((e) => e.data as unknown as Announcement);
-  const published = all.filter((a) => isAnnouncementPublished(a, histories, now));
+  // The collection holds only published announcements; the filter stays as a second line of defence.
+  const published = (await getAnnouncements()).filter((a) => isAnnouncementPublished(a, histories, now));
   const pages = await Promise.all(
     published.map(async (announcement) => {
       const revisions = announcedRevisions(announcement, histories).filter((r): r is Revision => r !== undefined);
@@ -53,13 +53,13 @@ export async function announcementText(p: AnnouncementPage): Promise<Announcemen
     title: a.front.title,
     date: p.published,
     project: site.name,
-    url: absolute(`announcements/${a.slug}/`),
+    url: absolute(announcementPath(a.slug)),
     releases: a.front.releases,
     advisories: covers.map(({ revision, view }) => ({
       id: revision.id,
       aliases: revision.front.aliases,
       summary: revision.front.summary,
-      url: absolute(`advisories/${revision.id}/v${revision.number}/`),
+      url: absolute(revisionPath(revision.id, revision.number)),
       revision: revision.number,
       rating: view.severity.primary ? `${ratingText(view)} (CVSS ${view.severity.primary.version})` : ratingText(view),
       lines: view.affected.lines.map((l) => ({ package: l.package, line: l.line, state: l.state, fixedIn: l.fixedIn, eolWarning: l.eolWarning })),
@@ -67,6 +67,6 @@ export async function announcementText(p: AnnouncementPage): Promise<Announcemen
       mitigations: sectionsNamed(revision.body, /^(workarounds?|mitigations?)$/i),
     })),
     body: a.body,
-    verify: { keyUrl: absolute('pgp-key.asc'), fingerprint: key.fingerprint, textUrl: absolute(`announcements/${a.slug}.txt`) },
+    verify: { keyUrl: absolute('pgp-key.asc'), fingerprint: key.fingerprint, textUrl: absolute(announcementTextPath(a.slug)) },
   };
 }

@@ -12,12 +12,10 @@ import type { PublishedAdvisory } from '../lib/publication/publication.ts';
 import type { ResponseRecord } from '../lib/advisory/response.ts';
 import { changedFields, textDiff, type DiffPart, type FieldChange } from '../lib/advisory/revision-diff.ts';
 import { RATING_ORDER, ratingName } from '../lib/advisory/severity.ts';
-import type { Rating } from '../lib/advisory/cvss.ts';
+import type { RatingSlug } from '../lib/publication/paths.ts';
 import { getPublished, getPublishedViews, viewRevision, type AdvisorySummary, type RevisionView } from './advisories.ts';
-import { getPublishedAnnouncements } from './announcements.ts';
-import { getPolicyModel, now } from './content.ts';
+import { getPlan, getPolicyModel, now } from './content.ts';
 
-export type RatingSlug = Rating | 'not-rated';
 
 /** One row of an archive table (index, year, rating, security page). */
 export interface ArchiveEntry {
@@ -165,46 +163,7 @@ export async function getRecentResponses(): Promise<ResponseEntry[]> {
     .map((s) => ({ entry: entryOf(s), record: s.view.response }));
 }
 
-/** The site-relative path of every page the sitemap lists (alias redirects left out). */
+/** The site-relative address of every page the sitemap lists, in the plan's order (alias redirects left out). */
 export async function getSitemapPaths(): Promise<string[]> {
-  const lines = await getLinePages();
-  const revisions = await getRevisionPages();
-  return [
-    '',
-    'releases/',
-    ...lines.map((l) => linePath(l.window.package, l.window.line)),
-    'advisories/',
-    ...(await getYears()).map(yearPath),
-    ...(await getRatings()).map(ratingPath),
-    ...revisions.filter((p) => p.isCurrent).map((p) => advisoryPath(p.advisory.id)),
-    ...revisions.map((p) => revisionPath(p.advisory.id, p.view.revision.number)),
-    'announcements/',
-    ...(await getPublishedAnnouncements()).map((p) => `announcements/${p.announcement.slug}/`),
-    'verify/',
-  ];
-}
-
-/** `advisories/EXA-2026-0001/`: an advisory's (or alias's) page, relative to the base. */
-export function advisoryPath(id: string): string {
-  return `advisories/${id}/`;
-}
-
-/** `advisories/EXA-2026-0001/v2/`. */
-export function revisionPath(id: string, n: number): string {
-  return `advisories/${id}/v${n}/`;
-}
-
-/** `advisories/year/2026/`. */
-export function yearPath(year: number): string {
-  return `advisories/year/${year}/`;
-}
-
-/** `advisories/rating/critical/`. */
-export function ratingPath(r: RatingSlug): string {
-  return `advisories/rating/${r}/`;
-}
-
-/** `releases/lanternfish/0.13/`. */
-export function linePath(pkg: string, line: string): string {
-  return `releases/${pkg}/${line}/`;
+  return (await getPlan()).outputs.filter((o) => o.sitemap).map((o) => o.address);
 }

@@ -1,5 +1,11 @@
-/** The only module that reads the collections: site, release lines and policy, with "now". */
+/**
+ * The only module that reads the collections, and the build's "now" and publication plan. The
+ * collections hold only what is published at "now" (the loader filters, SPEC rule 10).
+ */
 import { getCollection, getEntry } from 'astro:content';
+import { groupHistories, type AdvisoryHistory } from '../lib/advisory/history.ts';
+import type { Announcement } from '../lib/announcement/announcements.ts';
+import { publicationPlan, type PublicationPlan } from '../lib/publication/plan.ts';
 import { buildNow } from '../io/now.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { policyModel, type PolicyModel } from '../lib/policy/policy.ts';
@@ -43,4 +49,25 @@ export async function getPolicySections(): Promise<RenderedSection[]> {
 /** The policy model at this build's "now". */
 export async function getPolicyModel(): Promise<PolicyModel> {
   return policyModel(await getSite(), await getReleaseLines(), now);
+}
+
+/** Every published revision, grouped by advisory (oldest revision first). */
+export async function getHistories(): Promise<AdvisoryHistory[]> {
+  return groupHistories((await getCollection('revisions')).map((e) => e.data));
+}
+
+/** Every published announcement. */
+export async function getAnnouncements(): Promise<Omit<Announcement, 'src'>[]> {
+  return (await getCollection('announcements')).map((e) => e.data);
+}
+
+let plan: Promise<PublicationPlan> | undefined;
+
+/** The publication plan of this build (computed from the published content: its held-back list is empty here). */
+export function getPlan(): Promise<PublicationPlan> {
+  plan ??= (async () => {
+    const lines = (await getCollection('releases')).map((e) => e.data);
+    return publicationPlan({ site: await getSite(), lines, advisories: await getHistories(), announcements: await getAnnouncements() }, now);
+  })();
+  return plan;
 }

@@ -6,10 +6,7 @@
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { findLeaks } from '../lib/publication/guard.ts';
-import { heldBackTokens, publishedAdvisories } from '../lib/publication/publication.ts';
-import { signingPlan } from '../lib/publication/signing-plan.ts';
-import { announcementPublication, heldBackAnnouncementTokens, isAnnouncementPublished } from '../lib/announcement/announcements.ts';
-import { toInstant } from '../schemas/common.ts';
+import { publicationPlan } from '../lib/publication/plan.ts';
 import { resolveSigningKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';
 import { buildNow } from '../io/now.ts';
@@ -23,7 +20,7 @@ export function guardOutput(dir: string, tokens: string[]): void {
     const list = leaks.map((l) => `  ${l.path}: "${l.token}" in ...${l.context}...`).join('\n');
     throw new Error(
       `Bulletin's output guard found unpublished material in the build (SPEC rule 1):\n${list}\n` +
-        'Nothing was published. Either content names it (npm run check finds that in policy, site.yaml and published texts), or something outside the one publication filter (src/data/advisories.ts) let it through: fix that code, or the file under public/ that carries it.',
+        'Nothing was published. Either content names it (npm run check finds that in policy, site.yaml and published texts), or something outside the one publication filter (publishedContent in src/lib/publication/plan.ts) let it through: fix that code, or the file under public/ that carries it.',
     );
   }
 }
@@ -39,20 +36,12 @@ export function bulletin(): AstroIntegration {
         const now = buildNow();
 
         const resolved = await resolveSigningKey(content.site, now);
-        const published = publishedAdvisories(content.advisories, now);
-        const plan = signingPlan({
-          advisoryDates: published.flatMap((a) => a.revisions.map((r) => r.date)),
-          announcements: content.announcements
-            .filter((a) => isAnnouncementPublished(a, content.advisories, now))
-            .map((a) => ({ slug: a.slug, date: announcementPublication(a, content.advisories) })),
-          siteUpdated: toInstant(content.site.updated),
-        });
-        const signed = await signOutput(out, plan, resolved.key);
+        const plan = publicationPlan(content, now);
+        const signed = await signOutput(out, plan.outputs, resolved.key);
         logger.info(`signed ${signed} files with ${resolved.development ? 'the DEVELOPMENT key (not the project\'s key)' : 'key'} ${resolved.key.fingerprint}`);
 
-        const tokens = [...heldBackTokens(content.advisories, now), ...heldBackAnnouncementTokens(content.announcements, content.advisories, now)];
-        guardOutput(out, tokens);
-        logger.info(`output guard: no unpublished material (${tokens.length} held-back token${tokens.length === 1 ? '' : 's'} checked)`);
+        guardOutput(out, plan.heldBack);
+        logger.info(`output guard: no unpublished material (${plan.heldBack.length} held-back token${plan.heldBack.length === 1 ? '' : 's'} checked)`);
       },
     },
   };

@@ -1,10 +1,12 @@
 /**
  * Bulletin's content loader: hands Astro the validator's already-parsed data, so there is one
- * parse and one set of types. A content folder with errors stops the build with every finding.
+ * parse and one set of types, and only what is published at "now" (SPEC rule 10). A content folder with errors stops the build with every finding.
  * Under `npm run dev` it watches the content folder and loads again after every change.
  */
 import type { Loader } from 'astro/loaders';
 import { formatReport } from '../lib/content/findings.ts';
+import { publishedContent } from '../lib/publication/plan.ts';
+import { buildNow } from './now.ts';
 import type { Content } from '../lib/content/validate.ts';
 import { contentDir } from './read-content.ts';
 import { validateFolder } from './run-validation.ts';
@@ -20,13 +22,13 @@ export function validatedContent(): Promise<Content> {
   return cached;
 }
 
-/** A loader for one collection: picks its entries out of the validated content. */
+/** A loader for one collection: picks its entries out of the content published at this build's "now" (nothing else enters Astro). */
 export function bulletinLoader(pick: (content: Content) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
     name: 'bulletin',
     load: async ({ store, watcher, logger }) => {
       const fill = async () => {
-        const entries = pick(await validatedContent());
+        const entries = pick(publishedContent(await validatedContent(), buildNow()));
         store.clear();
         for (const entry of entries) store.set(entry);
       };

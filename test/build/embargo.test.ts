@@ -10,12 +10,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { guardOutput } from '../../src/integrations/bulletin.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
-import { heldBackAnnouncementTokens } from '../../src/lib/announcement/announcements.ts';
-import { heldBackTokens } from '../../src/lib/publication/publication.ts';
+import { heldBack } from '../../src/lib/publication/plan.ts';
 import { validateAll } from '../../src/lib/content/validate.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
-import { build, contentWith, EXAMPLE_CONTENT, runScript, tempDir } from '../helpers/run.ts';
+import { build, contentWith, EXAMPLE_CONTENT, ROOT, runScript, tempDir } from '../helpers/run.ts';
 import { listFiles } from '../helpers/site.ts';
 
 const DECOY = `---
@@ -84,6 +83,18 @@ describe('at the fixed now, the embargoed material is absent', () => {
     for (const token of ['exa-2026-0099', 'cve-2026-77777', 'cve-2026-99999', 'exa-2026-0001/v3', 'embargoed text']) expect(all).not.toContain(token);
   });
 
+  it('no data store, cache or staging folder holds the draft or the embargoed text (SPEC rule 10)', () => {
+    // Astro's data store and cache live under .bulletin/ during a build; .astro/ holds its generated types.
+    const folders = ['.bulletin', '.astro', 'node_modules/.astro'].map((f) => join(ROOT, f)).filter((f) => existsSync(f));
+    const texts = ['Embargoed text that must not leak', 'Decoy embargoed advisory', 'Still being analysed', 'Added a second CVE ID', 'CVE-2026-99999'];
+    for (const folder of [...folders, dist]) {
+      for (const file of listFiles(folder)) {
+        const text = readFileSync(join(folder, file), 'latin1');
+        for (const t of texts) expect(text.includes(t), `${t} in ${folder}/${file}`).toBe(false);
+      }
+    }
+  });
+
   it('the published revision is there, at its own address', () => {
     expect(existsSync(join(dist, 'advisories/EXA-2026-0001/v2/index.html'))).toBe(true);
     expect(existsSync(join(dist, 'advisories/CVE-2026-41234/index.html'))).toBe(true);
@@ -133,7 +144,7 @@ describe('the output guard over a built site', () => {
     expect(r.status, r.output).toBe(0);
     dist = r.outDir;
     const content = (await validateAll(readContentFiles(dir), new Date(EXAMPLE_NOW))).content!;
-    tokens = [...heldBackTokens(content.advisories, new Date(EXAMPLE_NOW)), ...heldBackAnnouncementTokens(content.announcements, content.advisories, new Date(EXAMPLE_NOW))];
+    tokens = heldBack(content, new Date(EXAMPLE_NOW));
   });
 
   it('passes the site as built: nothing published trips it', () => {

@@ -7,15 +7,14 @@ import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
 import {
-  announcementAddresses,
   announcementPublication,
   checkAnnouncements,
-  heldBackAnnouncementTokens,
   isAnnouncementPublished,
   readAnnouncements,
   type Announcement,
 } from '../../src/lib/announcement/announcements.ts';
 import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { announcementOutputs, heldBackAnnouncementTokens } from '../../src/lib/publication/plan.ts';
 import { toReleaseLine } from '../../src/lib/policy/releases.ts';
 import { checkAnnouncementSeals, sealAnnouncements } from '../../src/lib/sealing/announcement-seal.ts';
 import { emptyLock } from '../../src/lib/sealing/lock.ts';
@@ -397,7 +396,7 @@ describe('when an announcement publishes', () => {
   it('holds back the addresses of what is not published', () => {
     const published = ann();
     const embargoed = ann({ name: '2026-10-15-lanternfish-0-13-3', date: '2026-10-15T14:00:00Z', advisories: ['EXA-2026-0004@v1'] });
-    expect(announcementAddresses('lanternfish-0-13-3')).toEqual(['/announcements/lanternfish-0-13-3/', '/announcements/lanternfish-0-13-3.txt']);
+    expect(announcementOutputs('lanternfish-0-13-3', NOW).map((o) => o.address)).toEqual(['announcements/lanternfish-0-13-3/', 'announcements/lanternfish-0-13-3.txt']);
     expect(heldBackAnnouncementTokens([published, embargoed], HISTORIES, NOW)).toEqual(['/announcements/lanternfish-0-13-3.txt', '/announcements/lanternfish-0-13-3/']);
   });
 });

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import { groupHistories, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
-import { heldBackTokens, isPublished, publishedAdvisories } from '../../src/lib/publication/publication.ts';
+import { isPublished, publishedAdvisories } from '../../src/lib/publication/publication.ts';
+import { heldBackTokens } from '../../src/lib/publication/plan.ts';
 
 function rev(o: { id?: string; n?: number; date: string; draft?: boolean; aliases?: string[]; withdrawn?: string }): Revision {
   const id = o.id ?? 'EXA-2026-0001';

@@ -69,12 +69,3 @@ export function groupHistories(revisions: readonly Revision[]): AdvisoryHistory[
     .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([id, revs]) => ({ id, revisions: revs.sort((a, b) => a.number - b.number) }));
 }
-
-/** The site-relative addresses a revision publishes: its page, its revision page, each alias. */
-export function revisionAddresses(r: Pick<Revision, 'id' | 'number' | 'front'>): string[] {
-  return [
-    `/advisories/${r.id}/`,
-    `/advisories/${r.id}/v${r.number}/`,
-    ...r.front.aliases.map((a) => `/advisories/${a}/`),
-  ];
-}

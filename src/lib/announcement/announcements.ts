@@ -74,11 +74,6 @@ function refFix(s: string): string {
   return 'write the advisory ID, "@v" and the revision number, e.g. EXA-2026-0001@v2';
 }
 
-/** The addresses an announcement publishes: its page and its signed plain text. */
-export function announcementAddresses(slug: string): string[] {
-  return [`/announcements/${slug}/`, `/announcements/${slug}.txt`];
-}
-
 /** Reads every announcement file, with the findings of each; `failedSlugs` are those whose file could not be read. */
 export function readAnnouncements(files: readonly SourceFile[]): { announcements: Announcement[]; findings: Finding[]; failedSlugs: Set<string> } {
   const announcements: Announcement[] = [];
@@ -156,11 +151,6 @@ export function announcementPublication(a: Pick<Announcement, 'date' | 'refs'>, 
 export function isAnnouncementPublished(a: Pick<Announcement, 'date' | 'refs' | 'draft'>, histories: readonly AdvisoryHistory[], now: Date): boolean {
   if (a.draft || announcementPublication(a, histories).getTime() > now.getTime()) return false;
   return announcedRevisions(a, histories).every((r) => r !== undefined && isPublished(r, now));
-}
-
-/** What must appear nowhere in the output at `now`: the addresses of announcements not published yet. */
-export function heldBackAnnouncementTokens(announcements: readonly Announcement[], histories: readonly AdvisoryHistory[], now: Date): string[] {
-  return announcements.filter((a) => !isAnnouncementPublished(a, histories, now)).flatMap((a) => announcementAddresses(a.slug)).sort();
 }
 
 /** Checks a reference against the advisories: it exists, its revision exists, and is not a draft. */

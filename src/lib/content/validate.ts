@@ -18,9 +18,10 @@ import { checkKeys } from '../signing/key-checks.ts';
 import { checkAnnouncementSeals } from '../sealing/announcement-seal.ts';
 import { emptyLock, parseLock } from '../sealing/lock.ts';
 import { checkSeals } from '../sealing/seal.ts';
-import { checkAnnouncements, heldBackAnnouncementTokens, isAnnouncementPublished, readAnnouncements, type Announcement } from '../announcement/announcements.ts';
+import { checkAnnouncements, isAnnouncementPublished, readAnnouncements, type Announcement } from '../announcement/announcements.ts';
 import { sourceLeaks } from '../publication/leak-check.ts';
-import { heldBackTokens, isPublished } from '../publication/publication.ts';
+import { isPublished } from '../publication/publication.ts';
+import { heldBack } from '../publication/plan.ts';
 import { byCodeUnit } from '../common/order.ts';
 
 export interface ContentFiles {
@@ -150,7 +151,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   }
 
   // Published text must not name what is still held back (SPEC rule 1), caught here rather than by the guard.
-  const held = [...heldBackTokens(advisories, now), ...heldBackAnnouncementTokens(announced.announcements, advisories, now)];
+  const held = heldBack({ advisories, announcements: announced.announcements }, now);
   if (held.length) {
     const publishedFiles = new Set([
       ...advisories.flatMap((h) => h.revisions.filter((r) => isPublished(r, now)).map((r) => r.file)),

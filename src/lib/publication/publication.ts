@@ -1,8 +1,8 @@
 /**
  * What is published at "now" (SPEC rule 1). A revision is published when it is not a draft and
  * its date has come; the site shows, for each advisory, its newest published revision. Every
- * page, feed, index, count and chart goes through `publishedAdvisories`; the output guard uses
- * `heldBackTokens` to prove nothing else got out.
+ * page, feed, index, count and chart goes through `publishedAdvisories`; the plan (plan.ts) lists
+ * what is held back, for the output guard.
  */
 import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
 import { byCodeUnit } from '../common/order.ts';
@@ -48,24 +48,4 @@ export function publishedAdvisories(histories: readonly AdvisoryHistory[], now: 
       ];
     })
     .sort((a, b) => b.published.getTime() - a.published.getTime() || byCodeUnit(b.id, a.id));
-}
-
-/**
- * What must appear nowhere in the output at `now`: the IDs of advisories with nothing
- * published, aliases only unpublished revisions carry, and the addresses of held-back revisions.
- */
-export function heldBackTokens(histories: readonly AdvisoryHistory[], now: Date): string[] {
-  const published = publishedAdvisories(histories, now);
-  const visible = new Set(published.flatMap((a) => [a.id, ...a.aliases]).map((s) => s.toLowerCase()));
-  const tokens = new Set<string>();
-  for (const h of histories) {
-    const shown = published.find((a) => a.id === h.id);
-    if (!shown) tokens.add(h.id);
-    for (const r of h.revisions) {
-      if (isPublished(r, now)) continue;
-      for (const alias of r.front.aliases) if (!visible.has(alias.toLowerCase())) tokens.add(alias);
-      if (shown) tokens.add(`/advisories/${h.id}/v${r.number}/`);
-    }
-  }
-  return [...tokens].sort();
 }

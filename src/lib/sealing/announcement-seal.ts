@@ -5,7 +5,9 @@
  */
 import type { Lock, Seal } from '../../schemas/lock.ts';
 import type { AdvisoryHistory } from '../advisory/history.ts';
-import { announcedRevisions, announcementAddresses, announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
+import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
+import { lockAddress } from '../publication/paths.ts';
+import { announcementOutputs } from '../publication/plan.ts';
 import { formatDate, formatDateTime } from '../common/dates.ts';
 import type { Finding } from '../content/findings.ts';
 import { byCodeUnit } from '../common/order.ts';
@@ -18,7 +20,8 @@ function announcementsFolder(lockFile: string): string {
 
 /** The seal an announcement gets: its hash, its publication time in UTC (the later of its date and every revision it names), its addresses. */
 export function announcementSealOf(a: Announcement, histories: readonly AdvisoryHistory[]): Seal {
-  return { sha256: a.sha256, published: formatDateTime(announcementPublication(a, histories)), addresses: announcementAddresses(a.slug) };
+  const published = announcementPublication(a, histories);
+  return { sha256: a.sha256, published: formatDateTime(published), addresses: announcementOutputs(a.slug, published).map((o) => lockAddress(o.address)) };
 }
 
 /** An announcement is immutable once it is published, by its own rule or by the time it was sealed with. */

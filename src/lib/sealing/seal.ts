@@ -9,7 +9,9 @@
  */
 import { isScalar, parseDocument } from 'yaml';
 import type { Lock, Seal } from '../../schemas/lock.ts';
-import { normaliseSource, revisionAddresses, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
+import { normaliseSource, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
+import { lockAddress } from '../publication/paths.ts';
+import { revisionOutputs } from '../publication/plan.ts';
 import { formatDate, formatDateTime } from '../common/dates.ts';
 import type { Finding } from '../content/findings.ts';
 import { isPublished } from '../publication/publication.ts';
@@ -21,7 +23,7 @@ export const REVISION_SUMMARY_PLACEHOLDER = 'Describe what changed in this revis
 
 /** The seal a revision gets: its hash, its publication time in UTC, its addresses. */
 export function sealOf(r: Revision): Seal {
-  return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionAddresses(r) };
+  return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionOutputs(r).map((o) => lockAddress(o.address)) };
 }
 
 /** A revision is immutable once it is published, by its own date or by the date it was sealed with. */

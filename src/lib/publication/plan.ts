@@ -1,0 +1,203 @@
+/**
+ * The publication plan (SPEC rule 11): one pure function of the validated content and "now" that
+ * lists every output of the build with its address, its kind, the seal it belongs to and how it
+ * is signed, and the held-back tokens the guard looks for. The routes, the sitemap, the lock's
+ * addresses, the signing step and the output guard all read it; a build test proves the built
+ * folder holds exactly these files. Adding an output is one entry here plus its renderer.
+ */
+import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
+import { RATING_ORDER } from '../advisory/severity.ts';
+import { toInstant } from '../../schemas/common.ts';
+import { announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
+import { policyModel } from '../policy/policy.ts';
+import { toReleaseLine } from '../policy/releases.ts';
+import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import type { Site } from '../../schemas/site.ts';
+import {
+  advisoryPath,
+  announcementPath,
+  announcementTextPath,
+  ANNOUNCEMENTS,
+  ARCHIVE,
+  fileOf,
+  HOME,
+  lockAddress,
+  linePath,
+  ratingPath,
+  RELEASES,
+  revisionPath,
+  VERIFY,
+  yearPath,
+} from './paths.ts';
+import { isPublished, publishedAdvisories } from './publication.ts';
+
+/** What an output is. */
+export type OutputKind = 'page' | 'alias' | 'feed' | 'data' | 'key' | 'text';
+
+/** The sealed item whose lock entry records an output's address, so that it never disappears. */
+export type SealRef = { kind: 'advisory'; id: string; revision: number } | { kind: 'announcement'; slug: string };
+
+/** How an output is signed: `detached` writes `<file>.asc`; `cleartext` replaces the file with its signed text. */
+export interface Signature {
+  mode: 'detached' | 'cleartext';
+  /** The content date the signature carries (before the key-creation floor). */
+  date: Date;
+}
+
+/** One output of the build. */
+export interface PlannedOutput {
+  /** Site-relative address: `advisories/EXA-2026-0001/` for a page, `rss.xml` for a file. */
+  address: string;
+  /** The file inside the output folder. */
+  file: string;
+  kind: OutputKind;
+  /** Listed in the sitemap. */
+  sitemap: boolean;
+  /** The seal that records this address, where one does. */
+  seal?: SealRef;
+  sign?: Signature;
+}
+
+/** The validated content the plan needs (structurally, `Content` of the validator). */
+export interface PlanContent {
+  site: Site;
+  lines: readonly ReleaseLineInput[];
+  advisories: readonly AdvisoryHistory[];
+  announcements: readonly Omit<Announcement, 'src'>[];
+}
+
+export interface PublicationPlan {
+  /** Every output, in a stable order (the sitemap's order). */
+  outputs: PlannedOutput[];
+  /** What must appear nowhere in the output (SPEC rule 1). Never handed to Astro. */
+  heldBack: string[];
+}
+
+function output(address: string, kind: OutputKind, extra: Partial<PlannedOutput> = {}): PlannedOutput {
+  return { address, file: fileOf(address), kind, sitemap: kind === 'page', ...extra };
+}
+
+/** The outputs a revision contributes: its advisory's page, its own page, a page per alias. What the lock records for it. */
+export function revisionOutputs(r: Pick<Revision, 'id' | 'number' | 'front'>): PlannedOutput[] {
+  const seal: SealRef = { kind: 'advisory', id: r.id, revision: r.number };
+  return [
+    output(advisoryPath(r.id), 'page', { seal }),
+    output(revisionPath(r.id, r.number), 'page', { seal }),
+    ...r.front.aliases.map((a) => output(advisoryPath(a), 'alias', { seal })),
+  ];
+}
+
+/** The outputs an announcement contributes: its page and its signed mail text. */
+export function announcementOutputs(slug: string, date: Date): PlannedOutput[] {
+  const seal: SealRef = { kind: 'announcement', slug };
+  return [output(announcementPath(slug), 'page', { seal }), output(announcementTextPath(slug), 'text', { seal, sign: { mode: 'cleartext', date } })];
+}
+
+function newest(dates: readonly Date[], fallback: Date): Date {
+  return dates.reduce((m, d) => (d.getTime() > m.getTime() ? d : m), dates[0] ?? fallback);
+}
+
+/** Keeps only what is published at `now`: the one filter every consumer of content goes through (SPEC rules 1 and 10). */
+export function publishedContent<C extends PlanContent>(content: C, now: Date): C {
+  const advisories = content.advisories.flatMap((h) => {
+    const revisions = h.revisions.filter((r) => isPublished(r, now));
+    return revisions.length ? [{ ...h, revisions }] : [];
+  });
+  const announcements = content.announcements.filter((a) => isAnnouncementPublished(a, content.advisories, now));
+  return { ...content, advisories, announcements };
+}
+
+/** Every output of the build at `now`, and the held-back tokens. */
+export function publicationPlan(content: PlanContent, now: Date): PublicationPlan {
+  const { site } = content;
+  const published = publishedAdvisories(content.advisories, now);
+  const announcements = content.announcements
+    .filter((a) => isAnnouncementPublished(a, content.advisories, now))
+    .map((a) => ({ slug: a.slug, date: announcementPublication(a, content.advisories) }));
+  const support = policyModel(site, content.lines.map(toReleaseLine), now).support;
+  const years = [...new Set(published.map((a) => a.published.getUTCFullYear()))].sort((a, b) => b - a);
+
+  const siteUpdated = toInstant(site.updated);
+  const advisoryDates = published.flatMap((a) => a.revisions.map((r) => r.date));
+  const announcementDates = announcements.map((a) => a.date);
+  const items = newest([...advisoryDates, ...announcementDates], siteUpdated);
+  const everything = newest([...advisoryDates, ...announcementDates, siteUpdated], siteUpdated);
+  const detached = (date: Date): Signature => ({ mode: 'detached', date });
+
+  const current = published.map((a) => a.current);
+  const outputs: PlannedOutput[] = [
+    output(HOME, 'page'),
+    output(RELEASES, 'page'),
+    ...support.map((w) => output(linePath(w.package, w.line), 'page')),
+    output(ARCHIVE, 'page'),
+    ...years.map((y) => output(yearPath(y), 'page')),
+    // Every rating has its page even while empty: an address never disappears when a rating changes.
+    ...RATING_ORDER.map((r) => output(ratingPath(r), 'page')),
+    ...current.map((r) => output(advisoryPath(r.id), 'page', { seal: { kind: 'advisory', id: r.id, revision: r.number } })),
+    ...published.flatMap((a) => a.revisions.map((r) => output(revisionPath(r.id, r.number), 'page', { seal: { kind: 'advisory', id: r.id, revision: r.number } }))),
+    ...published.flatMap((a) =>
+      a.aliases.map((alias) => {
+        const carrier = a.revisions.find((r) => r.front.aliases.includes(alias)) as Revision;
+        return output(advisoryPath(alias), 'alias', { seal: { kind: 'advisory', id: a.id, revision: carrier.number } });
+      }),
+    ),
+    output(ANNOUNCEMENTS, 'page'),
+    ...[...announcements]
+      .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
+      .flatMap((a) => announcementOutputs(a.slug, a.date)),
+    output(VERIFY, 'page'),
+    output('404.html', 'page', { sitemap: false }),
+    output('rss.xml', 'feed', { sign: detached(items) }),
+    output('feed.json', 'feed', { sign: detached(items) }),
+    output(`${ARCHIVE}rss.xml`, 'feed', { sign: detached(newest(advisoryDates, siteUpdated)) }),
+    output(`${ANNOUNCEMENTS}rss.xml`, 'feed', { sign: detached(newest(announcementDates, siteUpdated)) }),
+    output('sitemap.xml', 'data', { sign: detached(everything) }),
+    output('SECURITY.md', 'text'),
+    output('pgp-key.asc', 'key'),
+    ...(site.keys.some((k) => k.role === 'encryption' && k.status === 'current') ? [output('encryption-key.asc', 'key')] : []),
+  ];
+  return { outputs, heldBack: heldBack(content, now) };
+}
+
+/**
+ * What must appear nowhere in the output at `now`: the IDs of advisories with nothing
+ * published, aliases only unpublished revisions carry, the addresses of held-back revisions, and
+ * the addresses of announcements not published yet.
+ */
+export function heldBack(content: Pick<PlanContent, 'advisories' | 'announcements'>, now: Date): string[] {
+  return [...new Set([...heldBackTokens(content.advisories, now), ...heldBackAnnouncementTokens(content.announcements, content.advisories, now)])].sort();
+}
+
+/** The held-back tokens of advisories (see `heldBack`). */
+export function heldBackTokens(histories: readonly AdvisoryHistory[], now: Date): string[] {
+  const published = publishedAdvisories(histories, now);
+  const visible = new Set(published.flatMap((a) => [a.id, ...a.aliases]).map((s) => s.toLowerCase()));
+  const tokens = new Set<string>();
+  for (const h of histories) {
+    const shown = published.find((a) => a.id === h.id);
+    if (!shown) tokens.add(h.id);
+    for (const r of h.revisions) {
+      if (isPublished(r, now)) continue;
+      for (const alias of r.front.aliases) if (!visible.has(alias.toLowerCase())) tokens.add(alias);
+      if (shown) tokens.add(lockAddress(revisionPath(h.id, r.number)));
+    }
+  }
+  return [...tokens].sort();
+}
+
+/** The held-back tokens of announcements: the addresses of those not published yet. */
+export function heldBackAnnouncementTokens(
+  announcements: PlanContent['announcements'],
+  histories: readonly AdvisoryHistory[],
+  now: Date,
+): string[] {
+  return announcements
+    .filter((a) => !isAnnouncementPublished(a, histories, now))
+    .flatMap((a) => announcementOutputs(a.slug, a.date).map((o) => lockAddress(o.address)))
+    .sort();
+}
+
+/** The files a plan puts in the output folder: each output's file and, where signed detached, its `.asc`. */
+export function plannedFiles(plan: PublicationPlan): string[] {
+  return plan.outputs.flatMap((o) => (o.sign?.mode === 'detached' ? [o.file, `${o.file}.asc`] : [o.file]));
+}
