@@ -197,6 +197,12 @@ export function heldBackAnnouncementTokens(
     .sort();
 }
 
+/**
+ * Folders whose files a tool generates with names the plan cannot know in advance (Astro's hashed
+ * stylesheets). Everything else in the output folder is listed by the plan.
+ */
+export const GENERATED_FOLDERS: readonly string[] = ['_astro/'];
+
 /** The files a plan puts in the output folder: each output's file and, where signed detached, its `.asc`. */
 export function plannedFiles(plan: PublicationPlan): string[] {
   return plan.outputs.flatMap((o) => (o.sign?.mode === 'detached' ? [o.file, `${o.file}.asc`] : [o.file]));
