@@ -41,7 +41,7 @@ const keys = defineCollection({
 
 // Every published announcement (without the positions of its front matter).
 const announcements = defineCollection({
-  loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }) => ({ id: a.slug, data: { ...a } }))),
+  loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }: (typeof c.announcements)[number] & { src?: unknown }) => ({ id: a.slug, data: { ...a } }))),
   schema: z.custom<Omit<Announcement, 'src'>>(),
 });
 

@@ -1,8 +1,8 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
 import { getCollection } from 'astro:content';
-import { resolveSigningKey } from '../io/signing-key.ts';
+import { readHandoff, type BuildKey } from '../io/handoff.ts';
+import { buildSigningKey } from '../io/signing-key.ts';
 import { publicKeyBlock } from '../lib/signing/signing.ts';
-import type { Site } from '../schemas/site.ts';
 import { getSite, now } from './content.ts';
 
 export interface ShownKey {
@@ -14,25 +14,21 @@ export interface ShownKey {
   development: boolean;
 }
 
-export interface BuildKey {
-  fingerprint: string;
-  development: boolean;
-  armoredPublic: string;
-}
-
 let buildKey: Promise<BuildKey> | undefined;
 
-/** The key this build signs with (the project's, or the development key), without its private half. */
+/** The key this build signs with (the project's, or the development key), without its private half: from the build's handoff, else resolved once in this process. */
 export function getBuildKey(): Promise<BuildKey> {
-  buildKey ??= getSite().then(async (site: Site) => {
-    const r = await resolveSigningKey(site, now);
+  buildKey ??= (async () => {
+    const handed = readHandoff()?.key;
+    if (handed) return handed;
+    const r = await buildSigningKey(await getSite(), now);
     return { fingerprint: r.key.fingerprint, development: r.development, armoredPublic: r.armoredPublic };
-  });
+  })();
   return buildKey;
 }
 
 async function keyTexts(): Promise<Map<string, string>> {
-  return new Map((await getCollection('keys')).map((e) => [e.id, e.data.text as string]));
+  return new Map((await getCollection('keys')).map((e) => [e.id, e.data.text]));
 }
 
 /** Every key to show on the security page: the development key first when this build uses it. */
