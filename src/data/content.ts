@@ -67,3 +67,6 @@ export const getPlan: () => Promise<PublicationPlan> = once(async () => {
   const lines = (await getCollection('releases')).map((e) => e.data);
   return publicationPlan({ site: await getSite(), lines, advisories: await getHistories(), announcements: await getAnnouncements() }, now);
 });
+
+/** The armored public keys of content/keys/, by file name. */
+export const getKeyTexts: () => Promise<Map<string, string>> = once(async () => new Map((await getCollection('keys')).map((e) => [e.id, e.data.text])));
