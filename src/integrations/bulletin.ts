@@ -1,6 +1,6 @@
 /**
  * Bulletin's post-build steps, in order, over the folder Astro just wrote: signing what the plan
- * marks, then the output guard over everything. Any failure fails the build, and `npm run build`
+ * marks (after writing the digest files it asks for), then the output guard over everything. Any failure fails the build, and `npm run build`
  * then keeps the previous dist/. Under `npm run build` the script runs them itself with the plan
  * and key it already holds (one validation, one plan, one key per build); the integration runs
  * them when `astro build` is run directly.
@@ -11,6 +11,7 @@ import { findLeaks } from '../lib/publication/guard.ts';
 import { publicationPlan, type PublicationPlan } from '../lib/publication/plan.ts';
 import { buildSigningKey, type ResolvedKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';
+import { writeDigests } from './digests.ts';
 import { buildNow } from '../io/now.ts';
 import { readHandoff } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
@@ -30,6 +31,8 @@ export function guardOutput(dir: string, tokens: string[]): void {
 
 /** Signs what the plan marks, then guards the whole folder: the post-build steps. */
 export async function postBuild(dir: string, plan: PublicationPlan, resolved: ResolvedKey, log: (message: string) => void): Promise<void> {
+  const digests = writeDigests(dir, plan.outputs);
+  if (digests) log(`wrote ${digests} digest files`);
   const signed = await signOutput(dir, plan.outputs, resolved.key);
   log(`signed ${signed} files with ${resolved.development ? "the DEVELOPMENT key (not the project's key)" : 'key'} ${resolved.key.fingerprint}`);
   guardOutput(dir, plan.heldBack);

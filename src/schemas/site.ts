@@ -135,6 +135,28 @@ export const siteSchema = z.strictObject({
     .default({ rating_version: '3.1' }),
   /** When this policy last changed (YYYY-MM-DD). */
   updated: isoDate,
+  /** `/.well-known/security.txt` (RFC 9116): published only when this is given, since `Expires` is the project's promise. */
+  security_txt: z
+    .strictObject({
+      /** The day the file stops being valid (`Expires`), at most a year ahead; `check` warns 30 days before. The build never moves it. */
+      expires: isoDate,
+      /** Languages reports may be written in (`Preferred-Languages`), as language tags; default `[en]`. */
+      preferred_languages: z.array(z.string().regex(/^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/, { error: 'must be a language tag such as en or pt-BR' })).min(1).default(['en']),
+      /** The page thanking reporters (`Acknowledgments`), where the project has one. */
+      acknowledgments: httpUrl.optional(),
+    })
+    .optional(),
+  /** The CSAF 2.0 trusted-provider export under `/.well-known/csaf/`. */
+  csaf: z
+    .strictObject({
+      /** The TLP label of every document (CSAF 2.0 labels); a public site publishes `WHITE`. */
+      tlp: z.enum(['WHITE', 'GREEN', 'AMBER', 'RED']).default('WHITE'),
+      /** The publisher's CSAF category: `vendor` for a project publishing about its own code. */
+      publisher_category: z.enum(['coordinator', 'discoverer', 'other', 'translator', 'user', 'vendor']).default('vendor'),
+      /** The publisher's namespace (a URL the project controls); default: the site's origin. */
+      namespace: httpUrl.optional(),
+    })
+    .default({ tlp: 'WHITE', publisher_category: 'vendor' }),
 });
 
 export type Site = z.output<typeof siteSchema>;

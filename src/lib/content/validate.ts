@@ -15,6 +15,7 @@ import { readRevisions } from '../advisory/files.ts';
 import { toReleaseLine } from '../policy/releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
 import { checkKeys } from '../signing/key-checks.ts';
+import { checkSecurityTxt } from '../exports/security-txt.ts';
 import { emptyLock, parseLock } from '../sealing/lock.ts';
 import { checkAnnouncementSeals, checkSeals } from '../sealing/seal.ts';
 import { checkAnnouncements, isAnnouncementPublished, readAnnouncements, type Announcement } from '../announcement/announcements.ts';
@@ -87,8 +88,10 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     findings.push(...src.errors);
     if (!src.errors.length) {
       const r = validateWith(siteSchema, src);
-      if (r.ok) site = r.value;
-      else findings.push(...r.findings);
+      if (r.ok) {
+        site = r.value;
+        findings.push(...checkSecurityTxt(r.value, src, now));
+      } else findings.push(...r.findings);
     }
   }
 

@@ -63,3 +63,30 @@ export function fileOf(address: string): string {
 export function lockAddress(address: string): string {
   return `/${address}`;
 }
+
+/** `.well-known/security.txt` (RFC 9116). */
+export const SECURITY_TXT = '.well-known/security.txt';
+/** `.well-known/csaf/`: the CSAF 2.0 trusted-provider folder. */
+export const CSAF = '.well-known/csaf/';
+/** `.well-known/csaf/provider-metadata.json`. */
+export const CSAF_PROVIDER_METADATA = `${CSAF}provider-metadata.json`;
+
+/** The CSAF file name of a tracking ID, as CSAF 2.0 section 5.1 derives it: lower case, characters other than `+`, `-`, `a-z`, `0-9` become `_`. */
+export function csafFileName(trackingId: string): string {
+  return `${trackingId.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
+}
+
+/** `.well-known/csaf/white/`: the folder of one TLP label. */
+export function csafTlpPath(tlp: string): string {
+  return `${CSAF}${tlp.toLowerCase()}/`;
+}
+
+/** `.well-known/csaf/white/2026/exa-2026-0001.json`: one CSAF document (the year of its initial release). */
+export function csafPath(tlp: string, year: number, trackingId: string): string {
+  return `${csafTlpPath(tlp)}${year}/${csafFileName(trackingId)}`;
+}
+
+/** `.well-known/csaf/feed-tlp-white.json`: the ROLIE feed of one TLP label. */
+export function csafFeedPath(tlp: string): string {
+  return `${CSAF}feed-tlp-${tlp.toLowerCase()}.json`;
+}

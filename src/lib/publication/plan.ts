@@ -27,7 +27,12 @@ import {
   revisionPath,
   VERIFY,
   yearPath,
+  CSAF_PROVIDER_METADATA,
+  csafFeedPath,
+  csafTlpPath,
+  SECURITY_TXT,
 } from './paths.ts';
+import { csafAddress } from '../exports/csaf.ts';
 import { isPublished, publishedAdvisories } from './publication.ts';
 
 /** What an output is. */
@@ -55,7 +60,12 @@ export interface PlannedOutput {
   /** The seal that records this address, where one does. */
   seal?: SealRef;
   sign?: Signature;
+  /** Digest files the post-build step writes beside the file (`<file>.sha256`, in `sha256sum`'s format), as CSAF asks. */
+  digests?: Digest[];
 }
+
+/** A digest algorithm of `digests`. */
+export type Digest = 'sha256' | 'sha512';
 
 /** The validated content the plan needs (structurally, `Content` of the validator). */
 export interface PlanContent {
@@ -151,6 +161,13 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
     output(`${ARCHIVE}rss.xml`, 'feed', { sign: detached(newest(advisoryDates, siteUpdated)) }),
     output(`${ANNOUNCEMENTS}rss.xml`, 'feed', { sign: detached(newest(announcementDates, siteUpdated)) }),
     output('sitemap.xml', 'data', { sign: detached(everything) }),
+    // CSAF 2.0 trusted provider and security.txt (issue 11): documents carry their advisory's date; indexes, their newest document's; provider metadata and security.txt, site.yaml's `updated`.
+    ...published.map((a) => output(csafAddress(site, a), 'data', { seal: { kind: 'advisory', id: a.id, revision: a.current.number }, sign: detached(a.modified), digests: ['sha256', 'sha512'] })),
+    output(`${csafTlpPath(site.csaf.tlp)}index.txt`, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
+    output(`${csafTlpPath(site.csaf.tlp)}changes.csv`, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
+    output(csafFeedPath(site.csaf.tlp), 'feed', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
+    output(CSAF_PROVIDER_METADATA, 'data', { sign: detached(siteUpdated) }),
+    ...(site.security_txt ? [output(SECURITY_TXT, 'text', { sign: { mode: 'cleartext', date: siteUpdated } })] : []),
     output('SECURITY.md', 'text'),
     output('pgp-key.asc', 'key'),
     ...(site.keys.some((k) => k.role === 'encryption' && k.status === 'current') ? [output('encryption-key.asc', 'key')] : []),
@@ -202,7 +219,7 @@ export function heldBackAnnouncementTokens(
  */
 export const GENERATED_FOLDERS: readonly string[] = ['_astro/'];
 
-/** The files a plan puts in the output folder: each output's file and, where signed detached, its `.asc`. */
+/** The files a plan puts in the output folder: each output's file, its digest files, and, where signed detached, its `.asc`. */
 export function plannedFiles(plan: PublicationPlan): string[] {
-  return plan.outputs.flatMap((o) => (o.sign?.mode === 'detached' ? [o.file, `${o.file}.asc`] : [o.file]));
+  return plan.outputs.flatMap((o) => [o.file, ...(o.digests ?? []).map((d) => `${o.file}.${d}`), ...(o.sign?.mode === 'detached' ? [`${o.file}.asc`] : [])]);
 }
