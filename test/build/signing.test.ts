@@ -21,7 +21,7 @@ let dist: string;
 beforeAll(() => {
   const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, signed);
   expect(r.status, r.output).toBe(0);
-  expect(r.output).toMatch(`signed 6 files with key ${TEST_FINGERPRINT}`);
+  expect(r.output).toMatch(`signed 15 files with key ${TEST_FINGERPRINT}`);
   dist = r.outDir;
 });
 
