@@ -278,7 +278,8 @@ export function toCsaf(a: PublishedAdvisory, ctx: CsafContext): CsafDocument {
 
   return sortKeys({
     document: {
-      category: 'csaf_security_advisory',
+      // A security advisory names its products (CSAF 2.0 tests 6.1.27.4 and .6); one that lists none is a `csaf_base` document.
+      category: products.length ? 'csaf_security_advisory' : 'csaf_base',
       csaf_version: '2.0',
       ...(severity.primary ? { aggregate_severity: { namespace: 'https://www.first.org/cvss/', text: ratingName(severity.rating) } } : {}),
       distribution: { tlp: { label: site.csaf.tlp, url: TLP_URL } },
