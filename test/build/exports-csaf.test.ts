@@ -140,8 +140,8 @@ describe('security.txt', () => {
     const body = text.split('\n-----BEGIN PGP SIGNATURE-----')[0]!.split('\n\n').slice(1).join('\n\n');
     const fields = body.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 2)]);
     expect(fields).toEqual([
-      ['Contact', 'mailto:security@lanternfish.example'],
       ['Contact', 'https://github.com/lanternfish-example/lanternfish/security/advisories/new'],
+      ['Contact', 'mailto:security@lanternfish.example'],
       ['Contact', 'https://bounty.lanternfish.example/'],
       ['Expires', '2027-06-30T00:00:00Z'],
       ['Encryption', `${SITE}encryption-key.asc`],

@@ -51,8 +51,8 @@ describe('securityTxtFields', () => {
       'security_txt: { expires: 2027-03-01, preferred_languages: [en, pt-BR], acknowledgments: "https://x.example/thanks/" }\n' +
         'keys: [{ fingerprint: "6749A83900F0A04B30DD60580C6370AF0CB321F7", role: encryption, status: current, file: e.asc }]\n',
       [
-        'Contact: mailto:s@x.example',
         'Contact: https://example.org/x/report',
+        'Contact: mailto:s@x.example',
         'Contact: https://bounty.x.example/',
         'Expires: 2027-03-01T00:00:00Z',
         'Encryption: https://x.example/encryption-key.asc',

@@ -21,10 +21,10 @@ export interface SecurityTxtField {
   value: string;
 }
 
-/** The `Contact` URIs: each reporting channel of site.yaml, in order. */
+/** The `Contact` URIs: each reporting channel of site.yaml, in the order the security page ranks them (RFC 9116: the first is preferred). */
 export function contactUris(site: Site): string[] {
   const c = site.contacts;
-  return [`mailto:${c.email}`, ...(c.reporting_url ? [c.reporting_url] : []), ...(c.bug_bounty ? [c.bug_bounty] : [])];
+  return [...(c.reporting_url ? [c.reporting_url] : []), `mailto:${c.email}`, ...(c.bug_bounty ? [c.bug_bounty] : [])];
 }
 
 /** The fields of security.txt; undefined when site.yaml sets no `security_txt` (no `Expires`, no file). */
