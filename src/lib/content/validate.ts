@@ -158,7 +158,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
       ...announced.announcements.filter((a) => isAnnouncementPublished(a, advisories, now)).map((a) => a.file),
     ]);
     const sources = [...files.advisories, ...files.announcements].filter((f) => publishedFiles.has(f.file));
-    findings.push(...sourceLeaks([...(files.site ? [files.site] : []), ...files.policy, ...sources], held));
+    findings.push(...sourceLeaks([...(files.site ? [files.site] : []), ...(files.releases ? [files.releases] : []), ...files.policy, ...sources], held));
   }
 
   const hasErrors = findings.some((f) => f.severity === 'error');
