@@ -1,6 +1,6 @@
 /** `content/site.yaml`: the project, its contacts, packages and policies. */
 import { z } from 'zod';
-import { daysOrBestEffort, httpUrl, isoDate, name, numberOrTbd } from './common.ts';
+import { daysOrBestEffort, httpUrl, isoDate, name, numberOrTbd, safeName, siteUrl } from './common.ts';
 
 /** Ratings a response-time target can be set for (CVSS qualitative ratings). */
 export const RATINGS = ['critical', 'high', 'medium', 'low'] as const;
@@ -9,8 +9,8 @@ export const RATINGS = ['critical', 'high', 'medium', 'low'] as const;
 export const ECOSYSTEMS = ['npm', 'crates.io', 'Go', 'PyPI', 'Packagist', 'RubyGems', 'NuGet', 'Maven', 'Hex', 'Pub', 'SwiftURL', 'GitHub Actions'] as const;
 
 export const packageSchema = z.strictObject({
-  /** The package name as its registry spells it (`lanternfish`). */
-  name: name,
+  /** The package name as its registry spells it (`lanternfish`); it becomes part of addresses (`/releases/<package>/<line>/`), so ASCII letters, digits, ".", "_" and "-" only. */
+  name: safeName,
   /** The OSV ecosystem it is published in (`npm`, `crates.io`, ...). */
   ecosystem: z.enum(ECOSYSTEMS),
 });
@@ -50,7 +50,7 @@ export const siteSchema = z.strictObject({
   /** One sentence on what the project is. */
   description: z.string().optional(),
   /** Where the site is published; may carry a base path (`https://example.github.io/lanternfish/`). */
-  url: httpUrl,
+  url: siteUrl,
   /** The code repository. */
   repository: httpUrl,
   /** Ways to report a vulnerability. */
