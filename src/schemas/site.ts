@@ -44,6 +44,9 @@ export const teamMemberSchema = z.strictObject({
 export const CLOCK_FROM = ['reported', 'acknowledged'] as const;
 export const CLOCK_TO = ['first-fix-released', 'all-supported-lines-fixed'] as const;
 
+/** The size limit of a content file when site.yaml sets none: 1 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
 export const siteSchema = z.strictObject({
   /** The project's name, as readers know it. */
   name: z.string().min(1),
@@ -133,6 +136,12 @@ export const siteSchema = z.strictObject({
   cvss: z
     .strictObject({ rating_version: z.enum(['4.0', '3.1', '3.0']).default('3.1') })
     .default({ rating_version: '3.1' }),
+  /**
+   * The largest content file Bulletin reads, in bytes (default 1000000, 1 MB). A larger file is an
+   * error naming it, so a huge advisory cannot keep a build busy. site.yaml itself is always held
+   * to the default.
+   */
+  max_file_size: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE),
   /** When this policy last changed (YYYY-MM-DD). */
   updated: isoDate,
 });
