@@ -24,7 +24,7 @@ name: Example
 url: https://security.example.org/
 repository: https://github.com/example/lanternfish
 contacts: { email: security@example.org }
-packages: [{ name: lanternfish, ecosystem: npm }, { name: "@example/cli", ecosystem: npm }]
+packages: [{ name: lanternfish, ecosystem: npm }, { name: lanternfish-cli, ecosystem: npm }]
 ids: { template: "EXA-{year}-{seq:4}" }
 embargo: { setup: public-repository }
 time_zone: UTC
@@ -43,7 +43,7 @@ lines:
   - { name: "0.11", package: lanternfish, released: 2025-07-01, latest: 0.11.6 }
   - { name: "0.12", package: lanternfish, released: 2026-01-20, latest: 0.12.4 }
   - { name: "0.13", package: lanternfish, released: 2026-06-01, latest: 0.13.2 }
-  - { name: "1.4", package: "@example/cli", released: 2025-05-01, latest: 1.4.3 }
+  - { name: "1.4", package: lanternfish-cli, released: 2025-05-01, latest: 1.4.3 }
 `),
   )
   .lines.map(toReleaseLine);
