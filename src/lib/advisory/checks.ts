@@ -71,7 +71,8 @@ function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContex
   const own = new Map(ctx.site.packages.map((p) => [`${p.ecosystem}/${p.name}`, p]));
   f.affected.forEach((a, i) => {
     const key = `${a.package.ecosystem}/${a.package.name}`;
-    if (!isOsvEcosystem(a.package.ecosystem)) {
+    // The project's own container images (ecosystem OCI) are named as site.yaml names them.
+    if (!isOsvEcosystem(a.package.ecosystem) && !(a.package.ecosystem === 'OCI' && own.has(key))) {
       out.push(at(src, ['affected', i, 'package', 'ecosystem'], `"${a.package.ecosystem}" is not an ecosystem OSV knows`, 'use an OSV ecosystem name such as npm, crates.io, PyPI, Go or Maven (case matters)'));
       return;
     }
