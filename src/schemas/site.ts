@@ -120,15 +120,15 @@ export const channelSchema = z.strictObject({
   note: z.string().min(1).optional(),
 });
 
-/** When a report is acknowledged: a number of working or calendar days, or as soon as possible. */
-export const acknowledgementSchema = z.union(
-  [
-    z.literal('as-soon-as-possible'),
-    z.strictObject({ working_days: positiveDays }),
-    z.strictObject({ calendar_days: positiveDays }),
-  ],
-  { error: 'must be "as-soon-as-possible", { working_days: N } or { calendar_days: N }' },
-);
+/** When a report is acknowledged: within working days, within calendar days, or as soon as possible (one of them). */
+export const acknowledgementSchema = z.strictObject({
+  /** Within this many working days (Monday to Friday, in `time_zone`). */
+  working_days: positiveDays.optional(),
+  /** Within this many calendar days. */
+  calendar_days: positiveDays.optional(),
+  /** As soon as possible, with no number of days promised. */
+  as_soon_as_possible: z.literal(true, { error: 'must be true (or leave it out)' }).optional(),
+});
 
 /**
  * A span of time the policy gives (an embargo, a notice): a maximum, a range with a typical
@@ -319,7 +319,11 @@ export const siteSchema = z.strictObject({
   if (site.encryption === 'required' && encryptionKeys.size === 0) {
     issue(['encryption'], 'is "required", but "keys" lists no current encryption key', 'list the key reporters encrypt to in "keys" (role: encryption, status: current), or write encryption: optional');
   }
-  const workingDays = typeof site.acknowledgement === 'object' && 'working_days' in site.acknowledgement;
+  const ack = site.acknowledgement;
+  if (ack && [ack.working_days, ack.calendar_days, ack.as_soon_as_possible].filter((x) => x !== undefined).length !== 1) {
+    issue(['acknowledgement'], 'must say exactly one of working_days, calendar_days or as_soon_as_possible', 'keep the one the policy states, e.g. acknowledgement: { working_days: 3 }');
+  }
+  const workingDays = ack?.working_days !== undefined;
   if (workingDays && !site.time_zone) issue(['acknowledgement', 'working_days'], 'working days are counted in a time zone, and "time_zone" is not set', 'add time_zone: Europe/Berlin (an IANA name), or count calendar_days');
   const spans = [['embargo', site.disclosure.embargo], ['distributor_notice', site.disclosure.distributor_notice]] as const;
   for (const [key, span] of spans) {

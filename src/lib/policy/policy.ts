@@ -166,9 +166,9 @@ export function supportRules(site: Site): string[] {
 export function acknowledgementText(site: Site): string | undefined {
   const a = site.acknowledgement;
   if (a === undefined) return undefined;
-  if (a === 'as-soon-as-possible') return 'as soon as possible';
-  if ('working_days' in a) return `within ${plural(a.working_days, 'working day')} (Monday to Friday, ${site.time_zone} time)`;
-  return `within ${plural(a.calendar_days, 'calendar day')}`;
+  if (a.working_days !== undefined) return `within ${plural(a.working_days, 'working day')} (Monday to Friday, ${site.time_zone} time)`;
+  if (a.calendar_days !== undefined) return `within ${plural(a.calendar_days, 'calendar day')}`;
+  return a.as_soon_as_possible ? 'as soon as possible' : undefined;
 }
 
 type Span = NonNullable<Site['disclosure']['embargo']>;
