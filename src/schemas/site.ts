@@ -43,6 +43,8 @@ export const supportPolicySchema = z.strictObject({
   no_exceptions: z.boolean().optional(),
   /** A line whose end date is this many days away or fewer is shown as "Ending soon" (default 60). */
   ending_soon_days: days.optional(),
+  /** Bulletin 0's name for `latest_lines`: refused with a fix that says so. */
+  supported_lines: z.unknown().optional(),
 });
 
 /** A container image published by the project: where it lives and how its tags are made. */
@@ -201,8 +203,11 @@ export const siteSchema = z.strictObject({
   url: httpUrl,
   /** The code repository. */
   repository: httpUrl,
+  /** Bulletin 0's fields, replaced by `channels` and `acknowledgement`: refused with a fix that says how. */
+  contacts: z.unknown().optional(),
+  acknowledgement_days: z.unknown().optional(),
   /** Ways to report a vulnerability, in the order shown. */
-  channels: z.array(channelSchema).min(1, { error: 'must list at least one way to report' }),
+  channels: z.array(channelSchema).min(1, { error: 'must list at least one way to report' }).optional(),
   /** Whether reporters encrypt: `optional` or `required`; unset, the page says nothing about it. */
   encryption: z.enum(['optional', 'required']).optional(),
   /** The packages the project publishes; release lines and advisories refer to them by name. */
@@ -262,6 +267,9 @@ export const siteSchema = z.strictObject({
       distributor_notice: spanSchema.optional(),
       /** Policy points not decided yet, listed on the page as such. */
       to_be_decided: z.array(undecidedSchema).default([]),
+      /** Bulletin 0's names: refused with a fix that says what replaced them. */
+      embargo_days: z.unknown().optional(),
+      distributor_notice_days: z.unknown().optional(),
     })
     .default({ to_be_decided: [] }),
   /** The response process: roles, stages in order, release rules. */
@@ -298,19 +306,33 @@ export const siteSchema = z.strictObject({
   // Contradictions inside site.yaml, each reported at its field with a fix.
   const issue = (path: (string | number)[], message: string, fix: string) =>
     ctx.addIssue({ code: 'custom', path, message, params: { fix } });
-  site.channels.forEach((c, i) => {
+  // Fields of the first site.yaml shape, each with the one that replaced it (docs/content.md "Moving from the first shape").
+  const renamed: [unknown, (string | number)[], string, string][] = [
+    [site.contacts, ['contacts'], 'was replaced by "channels", an ordered list of ways to report', 'write channels: [{ kind: email, email: ... }, { kind: report-form, url: ..., preferred: true }]'],
+    [site.acknowledgement_days, ['acknowledgement_days'], 'was replaced by "acknowledgement"', 'write acknowledgement: { working_days: N } (or calendar_days, or as_soon_as_possible: true)'],
+    [site.support?.supported_lines, ['support', 'supported_lines'], 'was renamed "latest_lines"', 'write latest_lines: N'],
+    [site.disclosure.embargo_days, ['disclosure', 'embargo_days'], 'was replaced by "embargo"', 'write embargo: { days: N }, or { to_be_decided: true } for tbd'],
+    [site.disclosure.distributor_notice_days, ['disclosure', 'distributor_notice_days'], 'was replaced by "distributor_notice"', 'write distributor_notice: { days: N }, or { to_be_decided: true } for tbd'],
+  ];
+  for (const [value, path, message, fix] of renamed) if (value !== undefined) issue(path, message, fix);
+  if (!site.channels) {
+    if (site.contacts === undefined) issue(['channels'], 'is missing: a site needs at least one way to report', 'add channels: [{ kind: email, email: security@... }]');
+    return;
+  }
+  const channels = site.channels;
+  channels.forEach((c, i) => {
     if ((c.kind === 'report-form' || c.kind === 'bug-bounty') && !c.url) issue(['channels', i, 'kind'], `a ${c.kind} channel needs a "url"`, 'add url: https://... (the address reporters open)');
     if (c.kind === 'email' && !c.email) issue(['channels', i, 'kind'], 'an email channel needs an "email"', 'add email: security@...');
     if (c.kind === 'mailing-list' && !c.email && !c.url) issue(['channels', i, 'kind'], 'a mailing-list channel needs an "email" or a "url"', "add the list's address or its page");
     if (c.kind === 'maintainers' && !c.people?.length) issue(['channels', i, 'kind'], 'a maintainers channel needs "people", each with a name and email', 'add people: [{ name: ..., email: ... }]');
     if (c.kind !== 'maintainers' && c.people) issue(['channels', i, 'people'], `only a maintainers channel lists people, not a ${c.kind} channel`, 'remove "people", or set kind: maintainers');
   });
-  const preferred = site.channels.map((c, i) => ({ c, i })).filter(({ c }) => c.preferred);
+  const preferred = channels.map((c, i) => ({ c, i })).filter(({ c }) => c.preferred);
   for (const { i } of preferred.slice(1)) {
     issue(['channels', i, 'preferred'], `two channels are marked preferred (channels[${preferred[0]!.i}] and channels[${i}])`, 'mark one channel preferred; the order of the list already ranks the others');
   }
   const encryptionKeys = new Set(site.keys.filter((k) => k.role === 'encryption' && k.status === 'current').map((k) => k.fingerprint));
-  site.channels.forEach((c, i) => {
+  channels.forEach((c, i) => {
     const named = [...(c.keys ?? []).map((f, j) => ({ f, path: ['channels', i, 'keys', j] })), ...(c.people ?? []).flatMap((p, j) => (p.key ? [{ f: p.key, path: ['channels', i, 'people', j, 'key'] }] : []))];
     for (const { f, path } of named) {
       if (!encryptionKeys.has(f)) issue(path, `names the key ${f}, which "keys" does not list as a current encryption key`, 'add the key to "keys" with role: encryption and status: current, or correct the fingerprint');
@@ -379,3 +401,4 @@ export type SiteInput = z.input<typeof siteSchema>;
 export type Rating = (typeof RATINGS)[number];
 export type ClockFrom = (typeof CLOCK_FROM)[number];
 export type ClockTo = (typeof CLOCK_TO)[number];
+export type ChannelKind = (typeof CHANNEL_KINDS)[number];

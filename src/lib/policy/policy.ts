@@ -4,7 +4,7 @@
  * invented (SPEC rule 9): every sentence comes from a field the maintainer wrote, and a field
  * left out gives no sentence.
  */
-import type { ClockFrom, ClockTo, Rating, Site } from '../../schemas/site.ts';
+import type { ChannelKind, ClockFrom, ClockTo, Rating, Site } from '../../schemas/site.ts';
 import { RATINGS } from '../../schemas/site.ts';
 import { formatDate, plural } from '../common/dates.ts';
 import { ratingName } from '../advisory/severity.ts';
@@ -32,7 +32,7 @@ export interface ResponseRow {
 
 /** One way to report, in words. */
 export interface ChannelView {
-  kind: Site['channels'][number]['kind'];
+  kind: ChannelKind;
   /** "Private report form", "Email", ... */
   label: string;
   url?: string;
@@ -210,7 +210,8 @@ export function policyModel(site: Site, lines: readonly ReleaseLine[], now: Date
   const support = site.packages.flatMap((p) => windows.filter((w) => w.line.package === p.name)).map(supportRow);
   const d = site.disclosure;
   const t = site.response_times;
-  const channels: ChannelView[] = site.channels.map((c) => ({
+  // Validation refuses a site.yaml without channels; the schema's type keeps them optional for the old-name message.
+  const channels: ChannelView[] = (site.channels ?? []).map((c) => ({
     kind: c.kind,
     label: CHANNEL_LABEL[c.kind],
     url: c.url,
