@@ -92,12 +92,10 @@ describe('contradictions, with file, line and fix', () => {
       "test/fixtures/policy-small-asap/site.yaml:16: error: acknowledgement_days: was replaced by "acknowledgement"
           fix: write acknowledgement: { working_days: N } (or calendar_days, or as_soon_as_possible: true)"
     `);
-    expect(errors('policy-small-asap', 'site', (t) => t.replace('channels:
-  - kind: email
-    email: pebble@pebble-parse.example
-', 'contacts:
-  email: pebble@pebble-parse.example
-'))).toMatchInlineSnapshot();
+    expect(errors('policy-small-asap', 'site', (t) => t.replace('channels:\n  - kind: email\n    email: pebble@pebble-parse.example\n', 'contacts:\n  email: pebble@pebble-parse.example\n'))).toMatchInlineSnapshot(`
+      "test/fixtures/policy-small-asap/site.yaml:6: error: contacts: was replaced by "channels", an ordered list of ways to report
+          fix: write channels: [{ kind: email, email: ... }, { kind: report-form, url: ..., preferred: true }]"
+    `);
   });
 });
 
