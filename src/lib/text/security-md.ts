@@ -14,14 +14,24 @@ export interface MarkdownSection {
   body: string;
 }
 
+/** An email address GitHub links as exactly itself, with nothing in it that markdown reads. */
+const PLAIN_EMAIL = /^[A-Za-z0-9.+-]+(_[A-Za-z0-9.+-]+)*@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/;
+
 /**
  * Plain text as inline markdown: one line, with every character that could start markup
  * (emphasis, links, code, raw HTML, entities, table pipes, strikethrough) backslash-escaped, and
- * a leading block marker (heading, quote, list) escaped too.
+ * a leading block marker (heading, quote, list) escaped too. GitHub's extended autolinks read
+ * raw text, escapes included, so a URL-like run (`https://`, `www.`) is broken with an escaped
+ * `:` or `.` and stays text: a link is only ever made by mdUrl (an email address may still become
+ * a mailto: link to exactly the address shown).
  */
 export function mdText(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
-  const escaped = line.replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`);
+  if (PLAIN_EMAIL.test(line)) return line;
+  const escaped = line
+    .replace(/[\\`*_[\]<>|~&]/g, (c) => `\\${c}`)
+    .replace(/(https?|ftp):/gi, '$1\\:')
+    .replace(/(www)\./gi, '$1\\.');
   // Where a field starts a list item, a leading block marker would open a heading, quote or list.
   return escaped.replace(/^(#{1,6}|[+-])(?=\s|$)/, '\\$1').replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2');
 }
