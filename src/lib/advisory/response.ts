@@ -37,7 +37,9 @@ export function responseRecord(front: AdvisoryFront, rating: Rating | 'not-rated
       : { target, outcome: 'open', text: `no fix yet; ${running} of ${target} days used` };
   }
   const days = daysBetween(start, toInstant(endText));
-  if (target === undefined) return { days, outcome: 'no-target', text: `${days} days; ${rating === 'not-rated' ? 'not rated, so no target' : 'best effort, no target'}` };
+  // A rating the policy leaves out has no target, and is not called "best effort" either.
+  const why = rating === 'not-rated' ? 'not rated, so no target' : t === 'best-effort' ? 'best effort, no target' : 'no target stated';
+  if (target === undefined) return { days, outcome: 'no-target', text: `${days} days; ${why}` };
   return days <= target
     ? { days, target, outcome: 'met', text: `${days} of ${target} days: met` }
     : { days, target, outcome: 'missed', text: `${days} days against a target of ${target}: missed` };
