@@ -10,6 +10,7 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { build, ROOT } from '../helpers/run.ts';
 import { page, tableRows } from '../helpers/site.ts';
+import { htmlProblems } from '../helpers/html-validate.ts';
 
 const NOW = '2026-12-10T12:00:00Z';
 
@@ -48,6 +49,13 @@ function mdSection(md: HTMLElement, title: string): string {
   return out.join(' ').replace(/\s+/g, ' ').trim();
 }
 
+/** The security page and the releases page pass html-validate. */
+function itIsValidHtml(b: () => Built) {
+  it('the security page and the releases page pass html-validate', async () => {
+    expect([...(await htmlProblems(join(b().dist, 'index.html'))), ...(await htmlProblems(join(b().dist, 'releases/index.html')))]).toEqual([]);
+  });
+}
+
 /** What no page may say unless the fixture says it. */
 function expectNothingUnstated(b: Built, stated: { rule?: boolean; tbd?: boolean; preferred?: boolean; ack?: boolean; targets?: boolean }) {
   for (const [where, body] of [['index', text(b.index.querySelector('main') ?? b.index)], ['releases', text(b.releases.querySelector('main') ?? b.releases)], ['SECURITY.md', b.md.text]] as const) {
@@ -65,6 +73,7 @@ function expectNothingUnstated(b: Built, stated: { rule?: boolean; tbd?: boolean
 
 describe('a large project with an end date per minor release (policy-dated-lines)', () => {
   const b = built('policy-dated-lines');
+  itIsValidHtml(b);
 
   it('states its own rule, each line with its end date, "ending soon" at its own threshold', () => {
     const { index, releases, md } = b();
@@ -105,6 +114,7 @@ describe('a large project with an end date per minor release (policy-dated-lines
 
 describe('a small project that replies as soon as possible (policy-small-asap)', () => {
   const b = built('policy-small-asap');
+  itIsValidHtml(b);
 
   it('promises no number of days, and says so in words', () => {
     const { index, mdText } = b();
@@ -135,6 +145,7 @@ describe('a small project that replies as soon as possible (policy-small-asap)',
 
 describe('container images with patched tags (policy-images)', () => {
   const b = built('policy-images');
+  itIsValidHtml(b);
 
   it('lists the image with the tag and patched tag of each supported line', () => {
     const { index, md } = b();
@@ -160,6 +171,7 @@ describe('container images with patched tags (policy-images)', () => {
 
 describe('a release process with stages, roles and thresholds (policy-process)', () => {
   const b = built('policy-process');
+  itIsValidHtml(b);
 
   it('renders the stages as an ordered list with who and when, and the release rules', () => {
     const { index, md } = b();
@@ -195,6 +207,7 @@ describe('a release process with stages, roles and thresholds (policy-process)',
 
 describe('reports to named maintainers, latest line only (policy-maintainers)', () => {
   const b = built('policy-maintainers');
+  itIsValidHtml(b);
 
   it('lists the maintainers with their own addresses and key, and no invented team address', () => {
     const { index, mdText } = b();
