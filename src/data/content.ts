@@ -10,7 +10,6 @@ import { publicationPlan, type PublicationPlan } from '../lib/publication/plan.t
 import { buildNow } from '../io/now.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { policyModel, type PolicyModel } from '../lib/policy/policy.ts';
-import { toReleaseLine } from '../lib/policy/releases.ts';
 import type { ReleaseLine } from '../lib/policy/support.ts';
 import type { Site } from '../schemas/site.ts';
 import { byCodeUnit } from '../lib/common/order.ts';
@@ -27,7 +26,7 @@ export const getSite: () => Promise<Site> = once(async () => {
 
 /** Every release line, planned ones included (the support rules hide those). */
 export const getReleaseLines: () => Promise<ReleaseLine[]> = once(async () => {
-  return (await getCollection('releases')).map((e) => toReleaseLine(e.data));
+  return (await getCollection('releases')).map((e) => e.data);
 });
 
 export interface RenderedSection {
@@ -64,6 +63,8 @@ export const getAnnouncements: () => Promise<Omit<Announcement, 'src'>[]> = once
 
 /** The publication plan of this build (computed from the published content: its held-back list is empty here). */
 export const getPlan: () => Promise<PublicationPlan> = once(async () => {
-  const lines = (await getCollection('releases')).map((e) => e.data);
-  return publicationPlan({ site: await getSite(), lines, advisories: await getHistories(), announcements: await getAnnouncements() }, now);
+  return publicationPlan({ site: await getSite(), lines: await getReleaseLines(), advisories: await getHistories(), announcements: await getAnnouncements() }, now);
 });
+
+/** The armored public keys of content/keys/, by file name. */
+export const getKeyTexts: () => Promise<Map<string, string>> = once(async () => new Map((await getCollection('keys')).map((e) => [e.id, e.data.text])));

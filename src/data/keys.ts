@@ -1,9 +1,8 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
-import { getCollection } from 'astro:content';
 import { readHandoff, type BuildKey } from '../io/handoff.ts';
 import { buildSigningKey } from '../io/signing-key.ts';
 import { publicKeyBlock } from '../lib/signing/signing.ts';
-import { getSite, now } from './content.ts';
+import { getKeyTexts, getSite, now } from './content.ts';
 
 export interface ShownKey {
   fingerprint: string;
@@ -27,9 +26,6 @@ export function getBuildKey(): Promise<BuildKey> {
   return buildKey;
 }
 
-async function keyTexts(): Promise<Map<string, string>> {
-  return new Map((await getCollection('keys')).map((e) => [e.id, e.data.text]));
-}
 
 /** Every key to show on the security page: the development key first when this build uses it. */
 export async function getShownKeys(): Promise<ShownKey[]> {
@@ -42,7 +38,7 @@ export async function getShownKeys(): Promise<ShownKey[]> {
 /** /pgp-key.asc: the signing keys, current and retired, and the development key when it signed this build. */
 export async function signingKeysBlock(): Promise<string> {
   const site = await getSite();
-  const texts = await keyTexts();
+  const texts = await getKeyTexts();
   const build = await getBuildKey();
   const listed = site.keys.filter((k) => k.role === 'signing').map((k) => texts.get(k.file) as string);
   return publicKeyBlock(build.development ? [build.armoredPublic, ...listed] : listed);
@@ -53,7 +49,7 @@ export async function encryptionKey(): Promise<string | undefined> {
   const site = await getSite();
   const current = site.keys.filter((k) => k.role === 'encryption' && k.status === 'current');
   if (current.length === 0) return undefined;
-  const texts = await keyTexts();
+  const texts = await getKeyTexts();
   // One key is published as its file; several go into one armor block, as gpg --export writes them.
   return current.length === 1 ? texts.get(current[0]!.file) : publicKeyBlock(current.map((k) => texts.get(k.file) as string));
 }
