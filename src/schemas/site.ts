@@ -193,6 +193,8 @@ export const thresholdsSchema = z.strictObject({
 /** The events the response-time clock runs between. */
 export const CLOCK_FROM = ['reported', 'acknowledged'] as const;
 export const CLOCK_TO = ['first-fix-released', 'all-supported-lines-fixed'] as const;
+/** The clock the response record measures with when the policy names none. */
+export const DEFAULT_CLOCK = { from: 'acknowledged', to: 'all-supported-lines-fixed' } as const;
 
 export const siteSchema = z.strictObject({
   /** The project's name, as readers know it. */
@@ -238,13 +240,13 @@ export const siteSchema = z.strictObject({
   /** The response-time commitment. */
   response_times: z
     .strictObject({
-      /** The events the clock runs between. */
+      /** The events the clock runs between; unset, the page names none and the record uses DEFAULT_CLOCK. */
       clock: z
         .strictObject({
           from: z.enum(CLOCK_FROM).default('acknowledged'),
           to: z.enum(CLOCK_TO).default('all-supported-lines-fixed'),
         })
-        .default({ from: 'acknowledged', to: 'all-supported-lines-fixed' }),
+        .optional(),
       /** Calendar days per rating, or `best-effort`; a rating left out is "not stated". */
       targets: z
         .strictObject({
@@ -257,7 +259,7 @@ export const siteSchema = z.strictObject({
       /** Thresholds that change the handling. */
       thresholds: thresholdsSchema.optional(),
     })
-    .default({ clock: { from: 'acknowledged', to: 'all-supported-lines-fixed' }, targets: {} }),
+    .default({ targets: {} }),
   /** The coordinated-disclosure policy. */
   disclosure: z
     .strictObject({

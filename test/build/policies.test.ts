@@ -194,6 +194,9 @@ describe('a release process with stages, roles and thresholds (policy-process)',
   it('shows the stated target and the thresholds as a short table, and no other rating', () => {
     const { index, md } = b();
     expect(tableRows(index.querySelector('#response-table')!)).toEqual([['Critical', '14 days']]);
+    // No clock is named, so the page names none.
+    expect(text(section(index, 'response-times'))).toContain('Our target for a fix, in calendar days:');
+    expect(text(section(index, 'response-times'))).not.toMatch(/acknowledge/);
     expect(tableRows(index.querySelector('#threshold-table')!)).toEqual([
       ['CVSS score below 4.0', 'fixed in public, without an embargo'],
       ['Critical, High', 'fixed in a release of its own, outside the usual schedule'],

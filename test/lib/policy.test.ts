@@ -329,7 +329,7 @@ describe('disclosure spans in every form', () => {
 describe('nothing is invented', () => {
   it('states no acknowledgement, rule or target that site.yaml leaves out', () => {
     const model = policyModel(site((raw) => { delete raw.acknowledgement; delete raw.support; delete raw.response_times; delete raw.disclosure; }), LINES, ANY_NOW);
-    expect(model).toMatchObject({ acknowledgement: undefined, supportRules: [], responseTimes: [], thresholds: [], disclosure: [], toBeDecided: [], stages: [], releaseRules: [], encryption: undefined });
+    expect(model).toMatchObject({ acknowledgement: undefined, clockStated: false, supportRules: [], responseTimes: [], thresholds: [], disclosure: [], toBeDecided: [], stages: [], releaseRules: [], encryption: undefined });
     // Lines without a policy and without an end date: their support is "not stated".
     expect(model.support.find((r) => r.line === '0.13')).toMatchObject({ status: 'not-stated', statusLabel: 'Not stated', endText: 'not stated' });
     expect(model.support.find((r) => r.line === '0.12')).toMatchObject({ status: 'ending-soon' });

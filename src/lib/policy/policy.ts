@@ -5,7 +5,7 @@
  * left out gives no sentence.
  */
 import type { ChannelKind, ClockFrom, ClockTo, Rating, Site } from '../../schemas/site.ts';
-import { RATINGS } from '../../schemas/site.ts';
+import { DEFAULT_CLOCK, RATINGS } from '../../schemas/site.ts';
 import { formatDate, plural } from '../common/dates.ts';
 import { ratingName } from '../advisory/severity.ts';
 import { describeLinesEnd, ENDING_SOON_DAYS, statusLabel, supportWindows, type ReleaseLine, type SupportPolicy, type SupportWindow } from './support.ts';
@@ -80,7 +80,10 @@ export interface PolicyModel {
   /** Whether some line's own end date overrides a latest-N rule (said on the releases page). */
   hasExceptions: boolean;
   support: SupportRow[];
+  /** The response clock in words ("from the day we acknowledge a report to ..."); Bulletin's default where the policy names none. */
   clock: string;
+  /** Whether site.yaml names the clock (else the page words targets without one). */
+  clockStated: boolean;
   /** Only the ratings the policy states. */
   responseTimes: ResponseRow[];
   /** Conditions that change the handling, as a short table. */
@@ -250,7 +253,8 @@ export function policyModel(site: Site, lines: readonly ReleaseLine[], now: Date
       return s?.latestLines !== undefined && (s.ownEndDates || lines.some((l) => l.package === p.name && l.eol));
     }),
     support,
-    clock: `from ${CLOCK_FROM_TEXT[t.clock.from]} to ${CLOCK_TO_TEXT[t.clock.to]}`,
+    clock: `from ${CLOCK_FROM_TEXT[(t.clock ?? DEFAULT_CLOCK).from]} to ${CLOCK_TO_TEXT[(t.clock ?? DEFAULT_CLOCK).to]}`,
+    clockStated: t.clock !== undefined,
     responseTimes: RATINGS.flatMap((rating) => {
       const v = t.targets[rating];
       if (v === undefined) return [];

@@ -165,7 +165,7 @@ export function renderSecurityMd(site: Site, model: PolicyModel, sections: Markd
   }
   out.push('## Response times');
   if (model.responseTimes.length) {
-    out.push(`Our target for a fix, counted in calendar days ${model.clock}:`);
+    out.push(model.clockStated ? `Our target for a fix, counted in calendar days ${model.clock}:` : 'Our target for a fix, in calendar days:');
     out.push(table(['Rating', 'Target'], model.responseTimes.map((r) => [ratingName(r.rating), r.text])));
   } else out.push('This policy states no response-time target.');
   if (model.thresholds.length) out.push(table(['When', 'Handling'], model.thresholds.map((x) => [t(x.condition), t(x.handling)])));
