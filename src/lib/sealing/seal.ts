@@ -16,7 +16,7 @@ import { formatDate, formatDateTime } from '../common/dates.ts';
 import type { Finding } from '../content/findings.ts';
 import { isPublished } from '../publication/publication.ts';
 import { byCodeUnit } from '../common/order.ts';
-import { advisoriesFolder, emptyLock, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
+import { advisoriesFolder, emptyLock, grownAddresses, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** The summary a freshly opened revision carries until the maintainer writes one. */
 export const REVISION_SUMMARY_PLACEHOLDER = 'Describe what changed in this revision.';
@@ -85,6 +85,15 @@ export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lo
       }
       if (!seal) {
         findings.push({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} is not sealed`, fix: `run: npm run seal -- ${r.id}, and commit ${lockFile} with it` });
+      } else if (seal.sha256 === r.sha256 && grownAddresses(seal, sealOf(r)).length !== seal.addresses.length) {
+        const missing = sealOf(r).addresses.filter((a) => !seal.addresses.includes(a));
+        findings.push({
+          severity: 'error',
+          file: lockFile,
+          field: `advisories.${r.id}.${r.number}.addresses`,
+          message: `the seal of revision ${r.number} of ${r.id} does not record ${missing.join(', ')}, which it publishes`,
+          fix: `run: npm run seal -- ${r.id} (it adds the addresses and leaves the hash and time as they are), and commit ${lockFile}`,
+        });
       } else if (seal.sha256 !== r.sha256) {
         if (isFrozen(r, seal, now)) findings.push(alteredPublished(r, seal));
         else {
@@ -158,8 +167,16 @@ export function sealRevisions(
       const fresh = sealOf(r);
       if (old && sameSeal(old, fresh)) continue;
       if (old && isFrozen(r, old, now)) {
-        // Published: the seal stays as it is; a different text is a mistake to undo, not to seal.
+        // Published: the hash and time stay as they are; a different text is a mistake to undo, not to seal.
         if (old.sha256 !== fresh.sha256) result.refused.push(alteredPublished(r, old));
+        else {
+          // New outputs (exports) add their addresses; an address once published is never dropped.
+          const addresses = grownAddresses(old, fresh);
+          if (addresses.length !== old.addresses.length) {
+            seals[n] = { ...old, addresses };
+            result.sealed.push(`${id} revision ${n} (new addresses only)`);
+          }
+        }
         continue;
       }
       seals[n] = fresh;
