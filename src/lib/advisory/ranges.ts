@@ -134,6 +134,26 @@ function readEvent(event: RangeEvent, path: Path): ReadEvent {
   return { ok: true, bound: { kind, text, version, path: at } };
 }
 
+/**
+ * The events of a SEMVER range in version order, as OSV's evaluation reads them (OSV does not
+ * require a database to write them in order; the Kubernetes feed does not). Unchanged when a
+ * version is not valid, so that the check reports it.
+ */
+export function sortEvents<E extends RangeEvent>(events: readonly E[]): E[] {
+  const key = (e: E): SemVer | null | 'max' => {
+    const kind = KINDS.find((k) => e[k] !== undefined);
+    const text = kind ? (e[kind] as string) : '';
+    if (kind === 'introduced' && text === '0') return BEFORE_ALL;
+    if (kind === 'limit' && text === '*') return 'max';
+    return strictVersion(text);
+  };
+  const keyed = events.map((e) => ({ e, k: key(e) }));
+  if (keyed.some((x) => x.k === null)) return [...events];
+  return keyed
+    .sort((a, b) => (a.k === 'max' ? (b.k === 'max' ? 0 : 1) : b.k === 'max' ? -1 : compare(a.k as SemVer, b.k as SemVer)))
+    .map((x) => x.e);
+}
+
 /** Checks SEMVER ranges and versions for validity and consistency (valid semver, introduced first, fixed/last_affected after introduced, events in order, no fixed and last_affected in the same interval, "0" allowed as introduced). */
 export function checkAffected(spec: AffectedSpec): RangeProblem[] {
   const problems: RangeProblem[] = [];
