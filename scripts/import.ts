@@ -78,19 +78,20 @@ try {
   const plan = planImport(inputs, { histories, newestText, failedIds }, buildNow());
   const outcomes = [...missing.map((m): ImportOutcome => ({ file: m, status: 'refused', reason: 'does not exist', fix: 'give existing files or folders', notes: [] })), ...plan.outcomes];
 
+  const writing = Date.now();
   for (const [i, w] of plan.writes.entries()) {
     writeWhole(join(advisoriesDir, w.path), w.text, w.create);
     const t = Date.now();
     if (t - lastReport >= 1000) {
       lastReport = t;
-      console.error(`bulletin import: wrote ${i + 1}/${plan.writes.length} files (${Math.round(((i + 1) * 1000) / (t - started))}/s)`);
+      console.error(`bulletin import: wrote ${i + 1}/${plan.writes.length} files (${Math.round(((i + 1) * 1000) / Math.max(1, t - writing))}/s)`);
     }
   }
 
-  for (const o of outcomes) {
+  for (const o of [...outcomes].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))) {
     if (o.status === 'unchanged') continue;
     console.log(line(o));
-    for (const n of o.notes) console.log(`    not mapped: ${n}`);
+    for (const n of o.notes) console.log(`    note: ${n}`);
   }
   const c = summarize(outcomes);
   const seconds = (Date.now() - started) / 1000;

@@ -114,6 +114,29 @@ function unionBy<T>(base: readonly T[], add: readonly T[], key: (t: T) => string
 }
 
 const pkgKey = (a: AdvisoryFront['affected'][number]) => `${a.package.ecosystem}\n${a.package.name}`;
+
+/**
+ * Affected entries by package (a database may list one package in several entries, one per
+ * range): `replace` puts the record's entries of a package where that package's entries were;
+ * otherwise only packages `base` lacks are added.
+ */
+function mergeAffected(base: AdvisoryFront['affected'], add: AdvisoryFront['affected'], replace: boolean): AdvisoryFront['affected'] {
+  const have = new Set(base.map(pkgKey));
+  const incoming = new Map<string, AdvisoryFront['affected']>();
+  for (const a of add) incoming.set(pkgKey(a), [...(incoming.get(pkgKey(a)) ?? []), a]);
+  const out: AdvisoryFront['affected'] = [];
+  const placed = new Set<string>();
+  for (const a of base) {
+    const k = pkgKey(a);
+    if (!replace || !incoming.has(k)) out.push(a);
+    else if (!placed.has(k)) {
+      out.push(...(incoming.get(k) ?? []));
+      placed.add(k);
+    }
+  }
+  for (const [k, entries] of incoming) if (!have.has(k)) out.push(...entries);
+  return out;
+}
 const sevKey = (s: AdvisoryFront['severity'][number]) => (/^CVSS:(\d\.\d)/.exec(s.score)?.[1] ?? s.score);
 
 /**
@@ -127,7 +150,7 @@ function fold(front: Mutable, body: string, p: Parsed, own: boolean): { front: M
   f.aliases = unionBy(f.aliases, aliases, (a) => a.toLowerCase(), false);
   f.related = unionBy(f.related, p.front.related, (a) => a, false);
   f.severity = unionBy(f.severity, p.front.severity, sevKey, own);
-  f.affected = unionBy(f.affected, p.front.affected, pkgKey, own);
+  f.affected = mergeAffected(f.affected, p.front.affected, own);
   f.references = unionBy(f.references, p.front.references, (r) => r.url, own);
   f.credits = unionBy(f.credits, p.front.credits, (c) => c.name, own);
   f.cwe = unionBy(f.cwe, p.front.cwe, (c) => c, false);
@@ -157,7 +180,7 @@ export function advisoryText(front: Partial<AdvisoryFront>, revision: AdvisoryFr
   for (const k of FIELDS) {
     const v = (front as Record<string, unknown>)[k];
     if (v === undefined || (Array.isArray(v) && v.length === 0)) continue;
-    data[k] = v;
+    data[k] = k === 'affected' ? (v as AdvisoryFront['affected']).map(({ ranges, versions, ...rest }) => ({ ...rest, ...(ranges.length ? { ranges } : {}), ...(versions.length ? { versions } : {}) })) : v;
   }
   // Fields the import does not touch (timeline, a maintainer's notes) stay as they were.
   for (const [k, v] of Object.entries(front)) {
@@ -305,7 +328,7 @@ export function planImport(files: readonly ImportFile[], existing: ExistingConte
       for (const p of accepted) {
         outcomes.push(p === lead
           ? { file: p.file, status: 'imported', id: p.id, advisory: id, ...(mergedNote ? { reason: mergedNote } : {}), notes: notesOf(p) }
-          : { file: p.file, status: 'merged', id: p.id, advisory: id, reason: mergedNote, notes: notesOf(p) });
+          : { file: p.file, status: 'merged', id: p.id, advisory: id, notes: notesOf(p) });
       }
     } else {
       const n = newest.number + 1;
@@ -319,7 +342,7 @@ export function planImport(files: readonly ImportFile[], existing: ExistingConte
       for (const p of accepted) {
         outcomes.push(p === lead
           ? { file: p.file, status: 'revised', id: p.id, advisory: id, reason: `revision ${n} of ${id}${mergedNote ? `; ${mergedNote}` : ''}`, notes: notesOf(p) }
-          : { file: p.file, status: 'merged', id: p.id, advisory: id, reason: mergedNote, notes: notesOf(p) });
+          : { file: p.file, status: 'merged', id: p.id, advisory: id, notes: notesOf(p) });
       }
     }
     for (const x of [id, ...state.front.aliases]) if (!owner.has(x.toLowerCase())) owner.set(x.toLowerCase(), id);
