@@ -84,6 +84,4 @@ describe('npm run import', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toMatch(/\/nonexistent\/records: refused: does not exist/);
   });
-
-});
 });
