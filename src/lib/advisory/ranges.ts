@@ -135,23 +135,23 @@ function readEvent(event: RangeEvent, path: Path): ReadEvent {
 }
 
 /**
- * The events of a SEMVER range in version order, as OSV's evaluation reads them (OSV does not
- * require a database to write them in order; the Kubernetes feed does not). Unchanged when a
- * version is not valid, so that the check reports it.
+ * The intervals of a SEMVER range (an `introduced` and the events up to the next one) ordered by
+ * their `introduced` version, as OSV's evaluation reads them: OSV does not require a database to
+ * list intervals in order, and the Kubernetes feed does not. Each interval's own events keep their
+ * order, so a mistake inside one is still reported; unchanged when a version is not valid.
  */
 export function sortEvents<E extends RangeEvent>(events: readonly E[]): E[] {
-  const key = (e: E): SemVer | null | 'max' => {
-    const kind = KINDS.find((k) => e[k] !== undefined);
-    const text = kind ? (e[kind] as string) : '';
-    if (kind === 'introduced' && text === '0') return BEFORE_ALL;
-    if (kind === 'limit' && text === '*') return 'max';
-    return strictVersion(text);
-  };
-  const keyed = events.map((e) => ({ e, k: key(e) }));
-  if (keyed.some((x) => x.k === null)) return [...events];
-  return keyed
-    .sort((a, b) => (a.k === 'max' ? (b.k === 'max' ? 0 : 1) : b.k === 'max' ? -1 : compare(a.k as SemVer, b.k as SemVer)))
-    .map((x) => x.e);
+  const start = (e: E): SemVer | null => (e.introduced === '0' ? BEFORE_ALL : e.introduced === undefined ? null : strictVersion(e.introduced));
+  const intervals: { from: SemVer; events: E[] }[] = [];
+  for (const e of events) {
+    if (e.introduced !== undefined) {
+      const from = start(e);
+      if (!from) return [...events];
+      intervals.push({ from, events: [e] });
+    } else if (intervals.length) intervals[intervals.length - 1]!.events.push(e);
+    else return [...events];
+  }
+  return intervals.sort((a, b) => compare(a.from, b.from)).flatMap((x) => x.events);
 }
 
 /** Checks SEMVER ranges and versions for validity and consistency (valid semver, introduced first, fixed/last_affected after introduced, events in order, no fixed and last_affected in the same interval, "0" allowed as introduced). */
