@@ -7,9 +7,12 @@ import { osvPath } from '../lib/publication/paths.ts';
 import { getPublished } from './advisories.ts';
 import { getPlan } from './content.ts';
 
-/** Every published advisory's OSV record, keyed by Bulletin ID. */
-export async function getOsvRecords(): Promise<Map<string, OsvRecord>> {
-  return new Map((await getPublished()).map((a) => [a.id, toOsv(a)]));
+let records: Promise<Map<string, OsvRecord>> | undefined;
+
+/** Every published advisory's OSV record, keyed by Bulletin ID (built once per build: every /osv/ route asks). */
+export function getOsvRecords(): Promise<Map<string, OsvRecord>> {
+  records ??= getPublished().then((published) => new Map(published.map((a) => [a.id, toOsv(a)])));
+  return records;
 }
 
 /** The Bulletin IDs whose record the plan lists at `/osv/<ID>.json`. */

@@ -69,9 +69,12 @@ export interface OsvIndexEntry {
 /** The key under `database_specific` where a record whose `id` had to take the `x_` form keeps the project's own ID. */
 export const BULLETIN_ID_KEY = 'bulletin_id';
 
-/** OSV's `details`: the markdown body without the blank lines around it. */
+/**
+ * OSV's `details`: the markdown body without the blank lines before it and the line break that
+ * ends the file, so that an imported record's `details` comes back exactly as written.
+ */
 export function detailsOf(body: string): string {
-  return body.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  return body.replace(/^(?:[ \t]*\n)+/, '').replace(/\n$/, '');
 }
 
 /** The OSV record of a published advisory: its newest published revision, dated by its revisions. */
@@ -278,7 +281,7 @@ export function fromOsv(input: unknown): FromOsv {
   if (dbSpecific && Array.isArray(dbSpecific['cwe_ids'])) delete dbSpecific['cwe_ids'];
 
   const details = typeof r['details'] === 'string' ? r['details'] : '';
-  let summary = typeof r['summary'] === 'string' ? r['summary'].trim() : '';
+  let summary = typeof r['summary'] === 'string' && r['summary'].trim() ? r['summary'] : '';
   if (!summary) {
     summary = (details.split('\n').find((l) => l.trim()) ?? id).trim().slice(0, 200);
     notes.push(`summary: missing; the title is the first line of details`);
@@ -286,7 +289,9 @@ export function fromOsv(input: unknown): FromOsv {
     notes.push(`summary: longer than 200 characters; the full text is kept at the top of the description`);
   }
   const title = summary.length > 200 ? `${summary.slice(0, 199)}…` : summary;
-  const body = summary.length > 200 ? `${summary}\n\n${details}` : details;
+  // The body as an advisory file holds it: the description, then the line break that ends the file.
+  const text = summary.length > 200 ? `${summary}\n\n${details}` : details;
+  const body = text ? `${text}\n` : '';
 
   const published = typeof r['published'] === 'string' && !isZeroDate(r['published']) ? r['published'] : undefined;
   const modified = typeof r['modified'] === 'string' && !isZeroDate(r['modified']) ? r['modified'] : undefined;
@@ -295,6 +300,7 @@ export function fromOsv(input: unknown): FromOsv {
   const withdrawn = typeof r['withdrawn'] === 'string' && !isZeroDate(r['withdrawn']) ? r['withdrawn'] : undefined;
 
   const aliases = [...new Set(strings(r['aliases']))].filter((a) => a !== id);
+  if (aliases.length + (strings(r['aliases']).includes(id) ? 1 : 0) !== strings(r['aliases']).length) notes.push('aliases: an alias listed twice is kept once');
   const front: ImportedFront = {
     id,
     aliases,

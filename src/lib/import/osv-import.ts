@@ -190,8 +190,8 @@ export function advisoryText(front: Partial<AdvisoryFront>, revision: AdvisoryFr
   }
   data['revision'] = revision;
   const yaml = stringify(data, { lineWidth: 0 });
-  const details = detailsOf(body);
-  return `---\n# ${comment}\n${yaml}---\n${details ? `${details}\n` : ''}`;
+  // The body as the file holds it: the description and the line break that ends the file.
+  return `---\n# ${comment}\n${yaml}---\n${body}`;
 }
 
 /** Connects records of one vulnerability: one's ID among the other's aliases. */
