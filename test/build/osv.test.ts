@@ -4,11 +4,13 @@
  * GnuPG; and the round trip: the fixture records imported into a fresh content folder, sealed,
  * built, and the exported records compared with the originals field by field.
  */
-import { cpSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { OsvRecord } from '../../src/lib/exports/osv.ts';
+import { readOutput } from '../../src/integrations/output.ts';
+import { osvZip, type OsvRecord } from '../../src/lib/exports/osv.ts';
+import { findLeaks } from '../../src/lib/publication/guard.ts';
 import { EXAMPLE_NOW, EXAMPLE_TEST_KEY } from '../helpers/example.ts';
 import { describeWithGpg, GpgHome } from '../helpers/gpg.ts';
 import { expectSameMeaning, osvSchemaErrors } from '../helpers/osv.ts';
@@ -107,5 +109,13 @@ describe('round trip: imported, sealed, built, exported', () => {
     expect(html).toMatch(/last affected 1\.21/);
     const git = readFileSync(join(dist, 'advisories/GO-2099-0103/index.html'), 'utf8');
     expect(git).toMatch(/fixed 5d1e7c0a9b3f2e4d6c8a0b1c2d3e4f5a6b7c8d9e/);
+  });
+});
+
+describe('the output guard', () => {
+  it('reads inside all.zip, so a held-back ID in a zipped record would stop the build', () => {
+    const dir = tempDir('zip-guard');
+    writeFileSync(join(dir, 'all.zip'), osvZip([{ id: 'GHSA-aaaa-bbbb-cccc', modified: '2026-01-01T00:00:00Z', aliases: ['CVE-2026-99999'] }]));
+    expect(findLeaks(readOutput(dir), ['CVE-2026-99999']).map((l) => [l.path, l.token])).toEqual([['all.zip', 'CVE-2026-99999']]);
   });
 });
