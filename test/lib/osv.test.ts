@@ -107,6 +107,7 @@ describe('fromOsv', () => {
     { name: 'an x_ ID', input: { ...base, id: 'x_EXA-2026-0001' }, reason: /not start with a prefix registered/ },
     { name: 'an unknown range type', input: { ...base, affected: [{ package: pkg, ranges: [{ type: 'CALVER', events: [{ introduced: '0' }] }] }] }, reason: /unknown range type "CALVER"/ },
     { name: 'a range without events', input: { ...base, affected: [{ package: pkg, ranges: [{ type: 'SEMVER', events: [] }] }] }, reason: /has no events/ },
+    { name: 'an ecosystem OSV does not know', input: { ...base, affected: [{ package: { ecosystem: 'Homebrew', name: 'x' } }] }, reason: /"Homebrew" is not an ecosystem OSV knows/ },
     { name: 'an entry without a package', input: { ...base, affected: [{ ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }] }, reason: /no package/ },
   ])('refuses $name', ({ input, reason }) => {
     const r = fromOsv(input);
@@ -162,9 +163,13 @@ describe('fromOsv', () => {
   });
 
   it('reports fields Bulletin has no place for', () => {
-    const r = fromOsv({ ...base, upstream: ['CVE-2026-1'], references: [{ type: 'NOPE', url: 'https://x.example/' }] });
+    const r = fromOsv({ ...base, upstream: ['CVE-2026-1'], references: [{ type: 'NOPE', url: 'https://x.example/' }, { type: 'WEB', url: 'ftp://x.example/' }] });
     if (!r.ok) throw new Error(r.reason);
-    expect(r.notes).toEqual(['upstream: not mapped (Bulletin has no such field)', 'references[0]: not mapped ({"type":"NOPE","url":"https://x.example/"})']);
+    expect(r.notes).toEqual([
+      'upstream: not mapped (Bulletin has no such field)',
+      'references[0]: not mapped ({"type":"NOPE","url":"https://x.example/"})',
+      'references[1]: not mapped ({"type":"WEB","url":"ftp://x.example/"})',
+    ]);
   });
 });
 

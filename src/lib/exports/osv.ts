@@ -6,10 +6,10 @@
 import { strToU8, zipSync } from 'fflate';
 import type { AdvisoryFront } from '../../schemas/advisory.ts';
 import { REFERENCE_TYPES, CREDIT_TYPES } from '../../schemas/advisory.ts';
-import { toInstant } from '../../schemas/common.ts';
+import { httpUrl, toInstant } from '../../schemas/common.ts';
 import { formatDateTime } from '../common/dates.ts';
 import { osvSeverityType, scoreCvss, type CvssVersion } from '../advisory/cvss.ts';
-import { hasRegisteredPrefix, OSV_ECOSYSTEMS, osvRecordId } from '../advisory/osv-registry.ts';
+import { hasRegisteredPrefix, isOsvEcosystem, OSV_ECOSYSTEMS, osvRecordId } from '../advisory/osv-registry.ts';
 import type { PublishedAdvisory } from '../publication/publication.ts';
 
 /** The OSV schema version the records follow. */
@@ -228,6 +228,9 @@ export function fromOsv(input: unknown): FromOsv {
     }
     const pkg = a['package'];
     const ecosystem = canonicalEcosystem(pkg['ecosystem'] as string);
+    if (!isOsvEcosystem(ecosystem)) {
+      return { ok: false, reason: `affected[${i}].package.ecosystem "${String(pkg['ecosystem'])}" is not an ecosystem OSV knows`, fix: 'correct the record at its source, or add the ecosystem to src/lib/advisory/osv-registry.ts if OSV has registered it since' };
+    }
     if (ecosystem !== pkg['ecosystem']) notes.push(`affected[${i}].package.ecosystem: "${String(pkg['ecosystem'])}" written as OSV registers it, "${ecosystem}"`);
     const ranges: AdvisoryFront['affected'][number]['ranges'] = [];
     for (const [j, rg] of (Array.isArray(a['ranges']) ? a['ranges'] : []).entries()) {
@@ -259,7 +262,7 @@ export function fromOsv(input: unknown): FromOsv {
   }
 
   const references = (Array.isArray(r['references']) ? r['references'] : []).flatMap((x, i) => {
-    if (isObject(x) && typeof x['url'] === 'string' && /^https?:\/\//.test(x['url']) && (REFERENCE_TYPES as readonly unknown[]).includes(x['type'])) {
+    if (isObject(x) && typeof x['url'] === 'string' && httpUrl.safeParse(x['url']).success && (REFERENCE_TYPES as readonly unknown[]).includes(x['type'])) {
       return [{ type: x['type'] as (typeof REFERENCE_TYPES)[number], url: x['url'] }];
     }
     notes.push(`references[${i}]: not mapped (${JSON.stringify(x)})`);
