@@ -6,14 +6,10 @@ import { toOsv, type OsvRecord } from '../lib/exports/osv.ts';
 import { osvPath } from '../lib/publication/paths.ts';
 import { getPublished } from './advisories.ts';
 import { getPlan } from './content.ts';
+import { once } from './once.ts';
 
-let records: Promise<Map<string, OsvRecord>> | undefined;
-
-/** Every published advisory's OSV record, keyed by Bulletin ID (built once per build: every /osv/ route asks). */
-export function getOsvRecords(): Promise<Map<string, OsvRecord>> {
-  records ??= getPublished().then((published) => new Map(published.map((a) => [a.id, toOsv(a)])));
-  return records;
-}
+/** Every published advisory's OSV record, keyed by Bulletin ID (once per build: every /osv/ route asks). */
+export const getOsvRecords: () => Promise<Map<string, OsvRecord>> = once(async () => new Map((await getPublished()).map((a) => [a.id, toOsv(a)])));
 
 /** The Bulletin IDs whose record the plan lists at `/osv/<ID>.json`. */
 export async function getOsvIds(): Promise<string[]> {
