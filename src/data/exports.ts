@@ -1,37 +1,18 @@
-/** The CSAF and security.txt exports, by address: each body from a pure mapping of src/lib/exports/. */
+/**
+ * The OSV records of the published advisories, for the /osv/ routes: built only from
+ * getPublished (the one filter), listed as the publication plan lists them.
+ */
+import { toOsv, type OsvRecord } from '../lib/exports/osv.ts';
+import { osvPath } from '../lib/publication/paths.ts';
+import { getPublished } from './advisories.ts';
+import { getPlan } from './content.ts';
 import { once } from './once.ts';
-import { toInstant } from '../schemas/common.ts';
-import { getHistories, getReleaseLines, getSite, now } from './content.ts';
-import { csafChanges, csafEntry, csafIndex, providerMetadata, rolieFeed, toCsaf } from '../lib/exports/csaf.ts';
-import { renderSecurityTxt } from '../lib/exports/security-txt.ts';
-import { publishedAdvisories } from '../lib/publication/publication.ts';
-import { CSAF_PROVIDER_METADATA, csafFeedPath, csafTlpPath, SECURITY_TXT } from '../lib/publication/paths.ts';
 
-/** A file's body and content type. */
-export interface ExportFile {
-  body: string;
-  type: string;
+/** Every published advisory's OSV record, keyed by Bulletin ID (once per build: every /osv/ route asks). */
+export const getOsvRecords: () => Promise<Map<string, OsvRecord>> = once(async () => new Map((await getPublished()).map((a) => [a.id, toOsv(a)])));
+
+/** The Bulletin IDs whose record the plan lists at `/osv/<ID>.json`. */
+export async function getOsvIds(): Promise<string[]> {
+  const files = new Set((await getPlan()).outputs.map((o) => o.address));
+  return (await getPublished()).map((a) => a.id).filter((id) => files.has(osvPath(id)));
 }
-
-function json(value: unknown): ExportFile {
-  return { body: `${JSON.stringify(value, null, 2)}\n`, type: 'application/json' };
-}
-
-/** Every file under `.well-known/`, by site-relative address. */
-export const getWellKnownFiles: () => Promise<Map<string, ExportFile>> = once(async () => {
-  const site = await getSite();
-  const lines = await getReleaseLines();
-  const published = publishedAdvisories(await getHistories(), now);
-  const entries = published.map((a) => csafEntry(site, a));
-  const tlp = csafTlpPath(site.csaf.tlp);
-  const newest = entries.reduce<Date | undefined>((m, e) => (!m || e.current > m ? e.current : m), undefined);
-  const files = new Map<string, ExportFile>();
-  for (const a of published) files.set(csafEntry(site, a).address, json(toCsaf(a, { site, lines, now })));
-  files.set(`${tlp}index.txt`, { body: csafIndex(entries), type: 'text/plain; charset=utf-8' });
-  files.set(`${tlp}changes.csv`, { body: csafChanges(entries), type: 'text/csv; charset=utf-8' });
-  files.set(csafFeedPath(site.csaf.tlp), json(rolieFeed(site, entries, newest ?? toInstant(site.updated))));
-  files.set(CSAF_PROVIDER_METADATA, json(providerMetadata(site)));
-  const txt = renderSecurityTxt(site);
-  if (txt) files.set(SECURITY_TXT, { body: txt, type: 'text/plain; charset=utf-8' });
-  return files;
-});

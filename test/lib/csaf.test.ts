@@ -23,15 +23,15 @@ const site = siteSchema.parse(
 name: Example
 url: https://security.example.org/
 repository: https://github.com/example/lanternfish
-contacts: { email: security@example.org }
+channels: [{ kind: email, email: security@example.org }]
 packages: [{ name: lanternfish, ecosystem: npm }, { name: lanternfish-cli, ecosystem: npm }]
 ids: { template: "EXA-{year}-{seq:4}" }
 embargo: { setup: public-repository }
 time_zone: UTC
-acknowledgement_days: 3
-support: { supported_lines: 2 }
+acknowledgement: { working_days: 3 }
+support: { latest_lines: 2 }
 response_times: { targets: { critical: 7, high: 14, medium: 30, low: best-effort } }
-disclosure: { embargo_days: 90, distributor_notice_days: tbd }
+disclosure: { embargo: { days: 90 }, distributor_notice: { to_be_decided: true } }
 updated: 2026-08-20
 `),
 );

@@ -10,15 +10,15 @@ const NOW = new Date('2026-09-01T12:00:00Z');
 const BASE = `name: X
 url: https://x.example/
 repository: https://example.org/x
-contacts: { email: s@x.example }
+channels: [{ kind: email, email: s@x.example }]
 packages: [{ name: x, ecosystem: npm }]
 ids: { template: "X-{year}-{seq}" }
 embargo: { setup: public-repository }
 time_zone: UTC
-acknowledgement_days: 3
-support: { supported_lines: 2 }
+acknowledgement: { working_days: 3 }
+support: { latest_lines: 2 }
 response_times: { targets: { critical: 7, high: 14, medium: 30, low: best-effort } }
-disclosure: { embargo_days: 90, distributor_notice_days: tbd }
+disclosure: { embargo: { days: 90 }, distributor_notice: { to_be_decided: true } }
 updated: 2026-08-01
 `;
 
@@ -47,13 +47,14 @@ describe('securityTxtFields', () => {
       ],
     ],
     [
-      'every channel in order, an encryption key, languages and an acknowledgments page',
+      'every channel in order (the preferred first, people by address), an encryption key, languages and an acknowledgments page',
       'security_txt: { expires: 2027-03-01, preferred_languages: [en, pt-BR], acknowledgments: "https://x.example/thanks/" }\n' +
         'keys: [{ fingerprint: "6749A83900F0A04B30DD60580C6370AF0CB321F7", role: encryption, status: current, file: e.asc }]\n',
       [
         'Contact: https://example.org/x/report',
         'Contact: mailto:s@x.example',
         'Contact: https://bounty.x.example/',
+        'Contact: mailto:a@x.example',
         'Expires: 2027-03-01T00:00:00Z',
         'Encryption: https://x.example/encryption-key.asc',
         'Acknowledgments: https://x.example/thanks/',
@@ -62,7 +63,7 @@ describe('securityTxtFields', () => {
         'Policy: https://x.example/',
         'CSAF: https://x.example/.well-known/csaf/provider-metadata.json',
       ],
-      BASE.replace('contacts: { email: s@x.example }', 'contacts: { email: s@x.example, reporting_url: "https://example.org/x/report", bug_bounty: "https://bounty.x.example/" }'),
+      BASE.replace('channels: [{ kind: email, email: s@x.example }]', 'channels: [{ kind: email, email: s@x.example }, { kind: report-form, url: "https://example.org/x/report", preferred: true }, { kind: bug-bounty, url: "https://bounty.x.example/" }, { kind: maintainers, people: [{ name: A, email: a@x.example }] }]'),
     ],
     [
       'a retired encryption key gives no Encryption field',

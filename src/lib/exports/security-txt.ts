@@ -21,10 +21,15 @@ export interface SecurityTxtField {
   value: string;
 }
 
-/** The `Contact` URIs: each reporting channel of site.yaml, in the order the security page ranks them (RFC 9116: the first is preferred). */
+/** The `Contact` URIs: each reporting channel of site.yaml in its order, the preferred one first (RFC 9116 reads the first as preferred). */
 export function contactUris(site: Site): string[] {
-  const c = site.contacts;
-  return [...(c.reporting_url ? [c.reporting_url] : []), `mailto:${c.email}`, ...(c.bug_bounty ? [c.bug_bounty] : [])];
+  const channels = [...(site.channels ?? [])].sort((a, b) => Number(b.preferred === true) - Number(a.preferred === true));
+  const uris = channels.flatMap((c) => [
+    ...(c.url ? [c.url] : []),
+    ...(c.email ? [`mailto:${c.email}`] : []),
+    ...(c.people ?? []).map((p) => `mailto:${p.email}`),
+  ]);
+  return [...new Set(uris)];
 }
 
 /** The fields of security.txt; undefined when site.yaml sets no `security_txt` (no `Expires`, no file). */

@@ -1,7 +1,7 @@
 // /.well-known/: security.txt (RFC 9116) and the CSAF 2.0 provider's files, as the plan lists them.
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPlan } from '../../data/content.ts';
-import { getWellKnownFiles } from '../../data/exports.ts';
+import { getWellKnownFiles } from '../../data/well-known.ts';
 
 const PREFIX = '.well-known/';
 
