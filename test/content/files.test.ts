@@ -81,7 +81,7 @@ describe('bad bytes and files', () => {
   it('names the file of a YAML bomb', () => {
     const bomb = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
     expect(findings(contentWith({ 'site.yaml': `${site}\nbomb:\n  ${bomb.replace(/\n/g, '\n  ')}\n` }))).toMatchInlineSnapshot(`
-      "content/site.yaml:86: error: the YAML cannot be read: Excessive alias count indicates a resource exhaustion attack (its aliases expand too far)
+      "content/site.yaml:94: error: the YAML cannot be read: Excessive alias count indicates a resource exhaustion attack (its aliases expand too far)
           fix: write the values out instead of repeating them through anchors (&name) and aliases (*name)"
     `);
   });
