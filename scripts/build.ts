@@ -14,6 +14,7 @@ import { resolveSigningKey, type ResolvedKey } from '../src/io/signing-key.ts';
 import { HANDOFF_VARIABLE, writeHandoff } from '../src/io/handoff.ts';
 import { postBuild } from '../src/integrations/bulletin.ts';
 import { publicationPlan, publishedContent } from '../src/lib/publication/plan.ts';
+import { timed, timing } from '../src/io/timings.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
 // The output folder is replaced whole: never let it be the project, the content, or a parent of either.
@@ -33,7 +34,7 @@ try {
   console.error(`bulletin build: ${(e as Error).message}`);
   process.exit(1);
 }
-const content = await runValidation('build');
+const content = await timed('validation', () => runValidation('build'));
 if (!content) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
@@ -41,7 +42,7 @@ if (!content) {
 // The signing key is resolved once, before anything is rendered: a bad key stops the build here.
 let resolved: ResolvedKey;
 try {
-  resolved = await resolveSigningKey(content.site, buildNow());
+  resolved = await timed('signing key', () => resolveSigningKey(content.site, buildNow()));
   if (resolved.development) {
     console.warn(
       `bulletin build: WARNING: no signing key given (BULLETIN_SIGNING_KEY or BULLETIN_SIGNING_KEY_FILE); signing with the development key ${resolved.key.fingerprint}, which is not the project's key. Set BULLETIN_REQUIRE_SIGNING=1 in production to make this an error.`,
@@ -59,6 +60,7 @@ mkdirSync(work, { recursive: true });
 
 // One plan for the whole build. Astro gets only the published content and the key's public
 // half; the held-back tokens and the private key stay in this process, which signs and guards.
+let started = performance.now();
 const now = buildNow();
 const plan = publicationPlan(content, now);
 const handoff = resolve(work, 'handoff.bin');
@@ -67,6 +69,8 @@ writeHandoff(handoff, {
   content: publishedContent(content, now),
   key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
 });
+timing('plan and handoff', started);
+started = performance.now();
 let result;
 try {
   result = runAstro(['build'], {
@@ -78,6 +82,7 @@ try {
 } finally {
   rmSync(handoff, { force: true });
 }
+timing('rendering', started);
 if (result.status !== 0) {
   console.error(`bulletin build: failed; ${out} was not changed.`);
   process.exit(result.status ?? 1);
@@ -98,3 +103,4 @@ try {
   rmSync(stage, { recursive: true, force: true });
 }
 console.log(`bulletin build: ${existsSync(out) ? 'wrote' : 'could not write'} ${out}`);
+timing('build', 0);
