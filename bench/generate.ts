@@ -312,10 +312,10 @@ export async function generateContent(dir: string, options: GenerateOptions): Pr
   const stats: Generated = { advisories: options.advisories, revisions: 0, withdrawn: 0, embargoed: 0, drafts: 0, announcements: 0 };
   for (const [i, d] of drafts.entries()) {
     // A few kinds, at fixed strides so every run of the same N has the same mix.
-    const withdrawn = i % 53 === 17;
-    const revised = withdrawn || r() < 0.18;
     const embargoed = i % 211 === Math.min(100, options.advisories - 2);
     const draft = !embargoed && i % 307 === Math.min(150, options.advisories - 4);
+    const withdrawn = !draft && i % 53 === 17;
+    const revised = withdrawn || (!draft && r() < 0.18);
     const date = embargoed ? now + int(r, 2, 30) * DAY + 14 * 3_600_000 : d.date;
     const [weakness, cwe] = pick(r, WEAKNESSES);
     const component = pick(r, COMPONENTS);

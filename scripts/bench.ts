@@ -7,7 +7,7 @@
 // every figure.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BENCH_KEY_FILE, BENCH_NOW, generateContent } from '../bench/generate.ts';
@@ -150,7 +150,7 @@ const leftovers = [join(ROOT, '.bulletin'), join(BARE, '.astro'), join(BARE, 'no
 const before = new Map(leftovers.map((d) => [d, existsSync(d) ? new Set(readdirSync(d)) : undefined]));
 
 try {
-  console.log(`bench: ${count} advisories, ${cpus().length} CPUs, ${Math.round(totalmem() / MiB)} MiB memory, Node.js ${process.version}, in ${work}`);
+  console.log(`bench: ${count} advisories, ${cpus().length} CPUs, ${Math.round(totalmem() / MiB)} MiB memory, Node.js ${process.version}, load average ${loadavg()[0]!.toFixed(1)}, in ${work}`);
   let started = performance.now();
   const made = await generateContent(content, { advisories: count, keyFile: BENCH_KEY_FILE, now: BENCH_NOW });
   console.log(
@@ -180,6 +180,7 @@ try {
   const bare = await run('bare', [astroBin(), 'build', '--root', BARE], { BENCH_BARE_CONTENT: join(content, 'advisories'), BENCH_BARE_OUT_DIR: join(work, 'bare-dist'), BENCH_BARE_CACHE_DIR: join(work, 'bare-cache') }, work);
   const barePages = pages(join(work, 'bare-dist'));
   report(`bare Astro (${barePages} pages)`, bare);
+  console.log(`load average after the runs: ${loadavg()[0]!.toFixed(1)} (other work on the machine slows wall times; cpu times are steadier)`);
 
   const rendering = phases(built.stderr).find((p) => p.phase === 'rendering');
   console.log(`ratio Bulletin/bare: ${(built.wallMs / bare.wallMs).toFixed(2)}x wall (${(cpuOf(built) / cpuOf(bare)).toFixed(2)}x cpu), ${(peakOf(built) / peakOf(bare)).toFixed(2)}x peak process memory`);
