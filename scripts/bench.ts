@@ -15,20 +15,22 @@ import { summarizeProfiles } from '../bench/profile-summary.ts';
 import { astroBin } from '../src/io/astro-cli.ts';
 
 const usage = 'usage: npm run bench -- [--advisories N] [--keep] [--profile <folder>]';
-let values;
-try {
-  ({ values } = parseArgs({
-    options: {
-      advisories: { type: 'string', default: '500' },
-      keep: { type: 'boolean', default: false },
-      profile: { type: 'string' },
-      'no-check': { type: 'boolean', default: false },
-    },
-  }));
-} catch (e) {
-  console.error(`bench: ${(e as Error).message}\n${usage}`);
-  process.exit(1);
+function options() {
+  try {
+    return parseArgs({
+      options: {
+        advisories: { type: 'string', default: '500' },
+        keep: { type: 'boolean', default: false },
+        profile: { type: 'string' },
+        'no-check': { type: 'boolean', default: false },
+      },
+    }).values;
+  } catch (e) {
+    console.error(`bench: ${(e as Error).message}\n${usage}`);
+    process.exit(1);
+  }
 }
+const values = options();
 const count = Number(values.advisories);
 if (!Number.isInteger(count) || count < 1) {
   console.error(`bench: --advisories must be a whole number of at least 1, not "${values.advisories}"\n${usage}`);
@@ -138,8 +140,8 @@ function report(name: string, r: Run): void {
 }
 
 /** The phase lines `bulletin timing: ...` that src/io/timings.ts prints with BULLETIN_TIMINGS=1. */
-function phases(stderr: string): { phase: string; ms: number; peakMiB: number }[] {
-  return [...stderr.matchAll(/^bulletin timing: (.+?) (\d+) ms rss \d+ MiB peak (\d+) MiB$/gm)].map((m) => ({ phase: m[1]!, ms: Number(m[2]), peakMiB: Number(m[3]) }));
+function phases(stderr: string): { phase: string; ms: number; peakMiB: number; cpuMs: number }[] {
+  return [...stderr.matchAll(/^bulletin timing: (.+?) (\d+) ms rss \d+ MiB peak (\d+) MiB cpu (\d+) ms$/gm)].map((m) => ({ phase: m[1]!, ms: Number(m[2]), peakMiB: Number(m[3]), cpuMs: Number(m[4]) }));
 }
 
 const work = mkdtempSync(join(tmpdir(), 'bulletin-bench-'));
@@ -148,6 +150,23 @@ const content = join(work, 'content');
 // .astro/ and vite cache), so that exactly those are removed afterwards.
 const leftovers = [join(ROOT, '.bulletin'), join(BARE, '.astro'), join(BARE, 'node_modules')];
 const before = new Map(leftovers.map((d) => [d, existsSync(d) ? new Set(readdirSync(d)) : undefined]));
+
+/** Removes the temporary folders (unless --keep) and what the runs left in the project folder. */
+function cleanUp(): void {
+  if (values.keep) console.log(`bench: kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+  for (const dir of leftovers) {
+    const had = before.get(dir);
+    if (!existsSync(dir)) continue;
+    if (!had) rmSync(dir, { recursive: true, force: true });
+    else for (const name of readdirSync(dir)) if (!had.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+// Ctrl-C stops the runs (they share the terminal's process group) and still cleans up.
+process.once('SIGINT', () => {
+  cleanUp();
+  process.exit(130);
+});
 
 try {
   console.log(`bench: ${count} advisories, ${cpus().length} CPUs, ${Math.round(totalmem() / MiB)} MiB memory, Node.js ${process.version}, load average ${loadavg()[0]!.toFixed(1)}, in ${work}`);
@@ -172,7 +191,7 @@ try {
   );
   const builtPages = pages(out);
   report(`Bulletin build (${builtPages} pages)`, built);
-  for (const p of phases(built.stderr)) console.log(`  ${p.phase.padEnd(26)} ${s(p.ms).padStart(8)}   peak so far in its process ${p.peakMiB} MiB`);
+  for (const p of phases(built.stderr)) console.log(`  ${p.phase.padEnd(26)} ${s(p.ms).padStart(8)}   cpu ${s(p.cpuMs).padStart(8)}   peak so far in its process ${p.peakMiB} MiB`);
   for (const p of built.processes) console.log(`  process ${p.command.padEnd(40)} wall ${s(p.wallMs)}, cpu ${s(p.cpuMs)}, peak ${mib(p.maxRssKiB * 1024)}`);
   console.log(`  ${files(out)} files in the output`);
 
@@ -184,7 +203,8 @@ try {
 
   const rendering = phases(built.stderr).find((p) => p.phase === 'rendering');
   console.log(`ratio Bulletin/bare: ${(built.wallMs / bare.wallMs).toFixed(2)}x wall (${(cpuOf(built) / cpuOf(bare)).toFixed(2)}x cpu), ${(peakOf(built) / peakOf(bare)).toFixed(2)}x peak process memory`);
-  if (rendering) console.log(`  Bulletin's Astro run alone: ${(rendering.ms / bare.wallMs).toFixed(2)}x the bare build's wall time`);
+  const astroCpu = built.processes.filter((p) => p.command.includes('astro')).reduce((sum, p) => sum + p.cpuMs, 0);
+  if (rendering) console.log(`  Bulletin's Astro run alone: ${(rendering.ms / bare.wallMs).toFixed(2)}x the bare build's wall time, ${(astroCpu / cpuOf(bare)).toFixed(2)}x its cpu`);
   console.log(`per advisory: Bulletin ${(built.wallMs / count).toFixed(1)} ms, bare ${(bare.wallMs / count).toFixed(1)} ms`);
 
   if (profile) {
@@ -195,12 +215,5 @@ try {
   console.error(`bench: ${(e as Error).message}`);
   process.exitCode = 1;
 } finally {
-  if (values.keep) console.log(`bench: kept ${work}`);
-  else rmSync(work, { recursive: true, force: true });
-  for (const dir of leftovers) {
-    const had = before.get(dir);
-    if (!existsSync(dir)) continue;
-    if (!had) rmSync(dir, { recursive: true, force: true });
-    else for (const name of readdirSync(dir)) if (!had.has(name)) rmSync(join(dir, name), { recursive: true, force: true });
-  }
+  cleanUp();
 }

@@ -15,7 +15,7 @@ import { buildNow } from '../io/now.ts';
 import { readHandoff } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
-import { timed, timing } from '../io/timings.ts';
+import { mark, PROCESS_START, timed, timing } from '../io/timings.ts';
 
 /** Runs the leak guard over a built folder; throws listing every leak. */
 export function guardOutput(dir: string, tokens: string[]): void {
@@ -40,10 +40,10 @@ export async function postBuild(dir: string, plan: PublicationPlan, resolved: Re
 /** The integration: post-build steps for `astro build` run directly. */
 export function bulletin(): AstroIntegration {
   // With BULLETIN_TIMINGS=1, Astro's own stages are timed between its hooks (src/io/timings.ts).
-  let stage = 0;
+  let stage = PROCESS_START;
   const next = (phase: string) => {
     timing(phase, stage);
-    stage = performance.now();
+    stage = mark();
   };
   return {
     name: 'bulletin',
