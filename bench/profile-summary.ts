@@ -39,7 +39,11 @@ export function area(url: string, name: string): string {
     const path = url.slice(ROOT.length);
     // Astro compiles the pages and components (with the src/ modules they import) into chunks
     // under the build's staging folder: Bulletin's code, run by Astro.
-    if (path.startsWith('.bulletin/') || path.includes('/.prerender/')) return 'bulletin pages and components (compiled by Astro)';
+    if (path.startsWith('.bulletin/') || path.includes('/.prerender/')) {
+      // Astro's runtime and data store are bundled into chunks of their own names.
+      if (/\/chunks\/(server|_astro_[\w-]*)_[\w-]+\.mjs$/.test(path)) return 'astro (bundled runtime)';
+      return 'bulletin pages and components (compiled by Astro)';
+    }
     const parts = path.split('/');
     return `bulletin ${parts.slice(0, parts[0] === 'src' ? 2 : 1).join('/')}`;
   }
