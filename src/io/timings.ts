@@ -4,8 +4,16 @@
  * cpu <ms> ms`: its wall time, the process's resident set at its end and its largest so far (as
  * the kernel counts it), and the CPU time the process spent in it. Silent otherwise.
  */
+import { envFlag } from './env.ts';
 
-const on = /^(1|true|yes)$/i.test(process.env.BULLETIN_TIMINGS ?? '');
+const on = (() => {
+  try {
+    return envFlag('BULLETIN_TIMINGS');
+  } catch (e) {
+    console.error(`bulletin: ${(e as Error).message}`);
+    process.exit(1);
+  }
+})();
 const MiB = 1024 * 1024;
 
 /** Where a phase started: wall clock and CPU time of this process. */
