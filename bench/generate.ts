@@ -92,9 +92,12 @@ name: Driftwood
 description: A fictional HTTP toolkit, generated for Bulletin's benchmark.
 url: https://security.driftwood.example/
 repository: https://github.com/driftwood-example/driftwood
-contacts:
-  email: security@driftwood.example
-  reporting_url: https://github.com/driftwood-example/driftwood/security/advisories/new
+channels:
+  - kind: report-form
+    url: https://github.com/driftwood-example/driftwood/security/advisories/new
+    preferred: true
+  - kind: email
+    email: security@driftwood.example
 packages:
 ${PACKAGES.map((p) => `  - name: ${p.name}\n    ecosystem: ${p.ecosystem}`).join('\n')}
 ids:
@@ -102,9 +105,10 @@ ids:
 embargo:
   setup: private-repository
 time_zone: Europe/Berlin
-acknowledgement_days: 3
+acknowledgement:
+  working_days: 3
 support:
-  supported_lines: 2
+  latest_lines: 2
   ending_soon_days: 60
 response_times:
   targets:
@@ -113,8 +117,10 @@ response_times:
     medium: 30
     low: best-effort
 disclosure:
-  embargo_days: 90
-  distributor_notice_days: 5
+  embargo:
+    days: 90
+  distributor_notice:
+    days: 5
 team:
   - name: Noor Haddad
     role: security coordinator
