@@ -451,7 +451,7 @@ export function draftRefusals(histories: readonly AdvisoryHistory[], ids: readon
 
 /** For each just-sealed revision whose date has passed: a plain note that sealing publishes it at the next build. */
 export function publishesNowNotes(histories: readonly AdvisoryHistory[], sealed: readonly string[], now: Date): string[] {
-  const revisions = new Map(histories.flatMap((h) => h.revisions.map((r) => [`${r.id} revision ${r.number}`, r] as const)));
+  const revisions = new Map(histories.flatMap((h) => h.revisions.map((r): [string, Revision] => [`${r.id} revision ${r.number}`, r])));
   return sealed.flatMap((name) => {
     const r = revisions.get(name);
     if (!r || r.date.getTime() > now.getTime()) return [];
