@@ -44,9 +44,12 @@ export async function signingKeysBlock(): Promise<string> {
   return publicKeyBlock(build.development ? [build.armoredPublic, ...listed] : listed);
 }
 
-/** /encryption-key.asc: the current encryption key, or undefined when the project lists none. */
+/** /encryption-key.asc: the current encryption keys (one responder's each, all in one block), or undefined when the project lists none. */
 export async function encryptionKey(): Promise<string | undefined> {
   const site = await getSite();
-  const key = site.keys.find((k) => k.role === 'encryption' && k.status === 'current');
-  return key ? (await getKeyTexts()).get(key.file) : undefined;
+  const current = site.keys.filter((k) => k.role === 'encryption' && k.status === 'current');
+  if (current.length === 0) return undefined;
+  const texts = await getKeyTexts();
+  // One key is published as its file; several go into one armor block, as gpg --export writes them.
+  return current.length === 1 ? texts.get(current[0]!.file) : publicKeyBlock(current.map((k) => texts.get(k.file) as string));
 }

@@ -21,7 +21,7 @@ describe('npm run check', () => {
   it.each([
     ['broken YAML', 'site.yaml', site.replace('name: Lanternfish', 'name: [Lanternfish'), /site\.yaml:4: error: the YAML cannot be read/],
     ['a missing required field', 'site.yaml', site.replace(/^updated: .*\n/m, ''), /site\.yaml:\d+: error: updated: is missing\n\s+fix: add "updated"/],
-    ['a wrong type', 'site.yaml', site.replace('supported_lines: 2', 'supported_lines: two'), /site\.yaml:29: error: support\.supported_lines: must be a number, not "two"/],
+    ['a wrong type', 'site.yaml', site.replace('latest_lines: 2', 'latest_lines: two'), /site\.yaml:\d+: error: support\.latest_lines: must be a number, not "two"/],
     ['an impossible date', 'releases.yaml', releases.replace('released: 2025-07-01', 'released: 2025-13-01'), /releases\.yaml:10: error: lines\[1\]\.released: is not a real calendar date/],
     ['an unquoted line name', 'releases.yaml', releases.replace('name: "0.10"', 'name: 0.10'), /releases\.yaml:3: error: lines\[0\]\.name: 0\.10 was read by YAML as the number 0\.1.*\n\s+fix: quote it: name: "0\.10"/],
     ['an unknown package', 'releases.yaml', releases.replace('package: lanternfish-cli\n    released: 2025-05-01', 'package: lanternfish-tui\n    released: 2025-05-01'), /releases\.yaml:37: error: lines\[5\]\.package: names the package "lanternfish-tui", which site\.yaml does not list/],
@@ -51,12 +51,12 @@ describe('npm run check', () => {
 
   it('reports a second problem in the same run', () => {
     const dir = contentWith({
-      'site.yaml': site.replace('supported_lines: 2', 'supported_lines: 0'),
+      'site.yaml': site.replace('latest_lines: 2', 'latest_lines: 0'),
       'releases.yaml': releases.replace('name: "0.11"', 'name: 0.11'),
     });
     const r = check(dir, EXAMPLE_NOW);
     expect(r.status).toBe(1);
-    expect(r.output).toMatch(/site\.yaml:29: error: support\.supported_lines: must be more than 0/);
+    expect(r.output).toMatch(/site\.yaml:\d+: error: support\.latest_lines: must be more than 0/);
     expect(r.output).toMatch(/releases\.yaml:8: error: lines\[1\]\.name/);
     expect(r.output).toMatch(/2 errors/);
   });

@@ -1,7 +1,7 @@
 /**
- * Real clients the tests check outputs with (GnuPG, the feed parser, Chromium). `npm test` runs
- * those checks where the tool is present and skips them where it is not; CI sets
- * BULLETIN_REQUIRE_TOOLS=1, which turns a missing tool into a failure.
+ * Real clients the tests check outputs with (GnuPG, the feed parser, Chromium, GitHub's markdown
+ * renderer cmark-gfm). `npm test` runs those checks where the tool is present and skips them where
+ * it is not; CI sets BULLETIN_REQUIRE_TOOLS=1, which turns a missing tool into a failure.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -13,12 +13,14 @@ const probes: Record<string, () => boolean> = {
   gpg: () => spawnSync('gpg', ['--version']).status === 0,
   feedparser: () => spawnSync('/usr/bin/python3', ['-c', 'import feedparser']).status === 0,
   chromium: () => existsSync('/usr/bin/chromium'),
+  'cmark-gfm': () => existsSync('/usr/bin/cmark-gfm'),
 };
 
 const install: Record<string, string> = {
   gpg: 'apt-get install -y gnupg',
   feedparser: 'apt-get install -y python3-feedparser',
   chromium: 'apt-get install -y chromium',
+  'cmark-gfm': 'apt-get install -y cmark-gfm',
 };
 
 /** Whether a tool is present; throws when it is missing and CI requires it. */

@@ -48,8 +48,9 @@ const SITE_YAML = `
 name: Example
 url: https://security.example.org/
 repository: https://github.com/example/lanternfish
-contacts:
-  email: security@example.org
+channels:
+  - kind: email
+    email: security@example.org
 packages:
   - name: lanternfish
     ecosystem: npm
@@ -60,14 +61,17 @@ ids:
 embargo:
   setup: private-repository
 time_zone: Europe/Lisbon
-acknowledgement_days: 3
+acknowledgement:
+  working_days: 3
 support:
-  supported_lines: 2
+  latest_lines: 2
 response_times:
   targets: { critical: 7, high: 14, medium: 30, low: best-effort }
 disclosure:
-  embargo_days: 90
-  distributor_notice_days: tbd
+  embargo:
+    days: 90
+  distributor_notice:
+    to_be_decided: true
 updated: 2026-08-20
 `;
 

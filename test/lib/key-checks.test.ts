@@ -13,15 +13,15 @@ const CREATED = new Date('2026-01-01T00:00:00Z');
 const SITE = `name: X
 url: https://x.example/
 repository: https://example.org/x
-contacts: { email: s@x.example }
+channels: [{ kind: email, email: s@x.example }]
 packages: [{ name: x, ecosystem: npm }]
 ids: { template: "X-{year}-{seq}" }
 embargo: { setup: public-repository }
 time_zone: UTC
-acknowledgement_days: 3
-support: { supported_lines: 2 }
+acknowledgement: { working_days: 3 }
+support: { latest_lines: 2 }
 response_times: { targets: { critical: 7, high: 14, medium: 30, low: best-effort } }
-disclosure: { embargo_days: 90, distributor_notice_days: tbd }
+disclosure: { embargo: { days: 90 }, distributor_notice: { to_be_decided: true } }
 updated: 2026-08-01
 keys:
 `;

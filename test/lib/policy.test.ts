@@ -13,8 +13,9 @@ const SITE_YAML = `
 name: Example
 url: https://security.example.org/
 repository: https://github.com/example/lanternfish
-contacts:
-  email: security@example.org
+channels:
+  - kind: email
+    email: security@example.org
 packages:
   - name: lanternfish
     ecosystem: npm
@@ -25,9 +26,10 @@ ids:
 embargo:
   setup: public-repository
 time_zone: Europe/Lisbon
-acknowledgement_days: 3
+acknowledgement:
+  working_days: 3
 support:
-  supported_lines: 2
+  latest_lines: 2
 response_times:
   targets:
     critical: 7
@@ -35,8 +37,10 @@ response_times:
     medium: 30
     low: best-effort
 disclosure:
-  embargo_days: 90
-  distributor_notice_days: tbd
+  embargo:
+    days: 90
+  distributor_notice:
+    to_be_decided: true
 updated: 2026-08-20
 `;
 
@@ -148,7 +152,7 @@ describe('support rows', () => {
       ],
     ],
   ])('%s', (_title, n, now, rows) => {
-    const model = policyModel(site((raw) => (raw.support.supported_lines = n)), LINES, at(now));
+    const model = policyModel(site((raw) => (raw.support.latest_lines = n)), LINES, at(now));
     expect(model.support.map((r) => `${r.package}@${r.line}: ${r.statusLabel}, ${r.endText}`)).toEqual(rows);
   });
 
@@ -182,15 +186,15 @@ describe('the support rule in words', () => {
     [2, 'The latest 2 release lines of each package get security fixes.'],
     [3, 'The latest 3 release lines of each package get security fixes.'],
   ])('N = %i', (n, text) => {
-    expect(policyModel(site((raw) => (raw.support.supported_lines = n)), LINES, ANY_NOW).supportRule).toBe(text);
+    expect(policyModel(site((raw) => (raw.support.latest_lines = n)), LINES, ANY_NOW).supportRules).toEqual([text]);
   });
 });
 
 describe('acknowledgement and the response clock', () => {
   it.each<[string, (raw: any) => void, string]>([
     ['3 days, Lisbon', () => {}, 'within 3 working days (Monday to Friday, Europe/Lisbon time)'],
-    ['1 day, UTC', (raw) => Object.assign(raw, { acknowledgement_days: 1, time_zone: 'UTC' }), 'within 1 working day (Monday to Friday, UTC time)'],
-    ['10 days, Auckland', (raw) => Object.assign(raw, { acknowledgement_days: 10, time_zone: 'Pacific/Auckland' }), 'within 10 working days (Monday to Friday, Pacific/Auckland time)'],
+    ['1 day, UTC', (raw) => Object.assign(raw, { acknowledgement: { working_days: 1 }, time_zone: 'UTC' }), 'within 1 working day (Monday to Friday, UTC time)'],
+    ['10 days, Auckland', (raw) => Object.assign(raw, { acknowledgement: { working_days: 10 }, time_zone: 'Pacific/Auckland' }), 'within 10 working days (Monday to Friday, Pacific/Auckland time)'],
   ])('acknowledgement: %s', (_title, change, text) => {
     expect(policyModel(site(change), LINES, ANY_NOW).acknowledgement).toBe(text);
   });
@@ -266,7 +270,7 @@ describe('disclosure', () => {
       'tbd',
       'tbd',
       [
-        { label: EMBARGO, value: 'to be decided', decided: false },
+        { label: 'Embargo', value: 'to be decided', decided: false },
         { label: NOTICE, value: 'to be decided', decided: false },
       ],
     ],
@@ -289,18 +293,84 @@ describe('disclosure', () => {
       ],
     ],
   ])('%s', (_title, embargo, notice, rows) => {
-    const s = site((raw) => Object.assign(raw.disclosure, { embargo_days: embargo, distributor_notice_days: notice }));
+    const span = (v: number | string) => (v === 'tbd' ? { to_be_decided: true } : { days: v });
+    const s = site((raw) => Object.assign(raw.disclosure, { embargo: span(embargo), distributor_notice: span(notice) }));
     expect(policyModel(s, LINES, ANY_NOW).disclosure).toEqual(rows);
   });
 
-  it.each<[string, string[] | undefined, string[]]>([
+  it.each<[string, unknown[] | undefined, { point: string; meanwhile?: string }[]]>([
     ['none listed (the default)', undefined, []],
-    ['listed, in order', ['Whether we request CVE IDs ourselves.', 'How long a line stays supported after a major ships.'], ['Whether we request CVE IDs ourselves.', 'How long a line stays supported after a major ships.']],
+    ['listed, in order', ['Whether we request CVE IDs ourselves.', 'How long a line stays supported after a major ships.'], [{ point: 'Whether we request CVE IDs ourselves.' }, { point: 'How long a line stays supported after a major ships.' }]],
+    ['with a partial commitment', [{ point: 'Bounty amounts.', meanwhile: 'Each valid report gets a thank-you.' }], [{ point: 'Bounty amounts.', meanwhile: 'Each valid report gets a thank-you.' }]],
   ])('to be decided: %s', (_title, list, expected) => {
     const s = site((raw) => {
       if (list !== undefined) raw.disclosure.to_be_decided = list;
     });
     expect(policyModel(s, LINES, ANY_NOW).toBeDecided).toEqual(expected);
+  });
+});
+
+describe('disclosure spans in every form', () => {
+  it.each<[string, object, { label: string; value: string; decided: boolean; note?: string }]>([
+    ['a range with a typical value', { min_days: 0, max_days: 21, typical_days: 7 }, { label: 'Embargo', value: 'from immediately to 21 days, typically 7 days', decided: true }],
+    ['a range from a number', { min_days: 2, max_days: 5 }, { label: 'Embargo', value: 'from 2 days to 5 days', decided: true }],
+    ['negotiated with a note', { negotiated: true, note: 'Usually about a week' }, { label: 'Embargo', value: 'agreed with the reporter for each report', decided: true, note: 'Usually about a week' }],
+    ['to be decided with a partial commitment', { to_be_decided: true, note: 'Never longer than 90 days' }, { label: 'Embargo', value: 'to be decided', decided: false, note: 'Never longer than 90 days' }],
+  ])('%s', (_title, embargo, item) => {
+    const s = site((raw) => (raw.disclosure = { embargo }));
+    expect(policyModel(s, LINES, ANY_NOW).disclosure).toEqual([item]);
+  });
+
+  it('says nothing about disclosure when the policy does not', () => {
+    expect(policyModel(site((raw) => delete raw.disclosure), LINES, ANY_NOW)).toMatchObject({ disclosure: [], toBeDecided: [] });
+  });
+});
+
+describe('nothing is invented', () => {
+  it('states no acknowledgement, rule or target that site.yaml leaves out', () => {
+    const model = policyModel(site((raw) => { delete raw.acknowledgement; delete raw.support; delete raw.response_times; delete raw.disclosure; }), LINES, ANY_NOW);
+    expect(model).toMatchObject({ acknowledgement: undefined, clockStated: false, supportRules: [], responseTimes: [], thresholds: [], disclosure: [], toBeDecided: [], stages: [], releaseRules: [], encryption: undefined });
+    // Lines without a policy and without an end date: their support is "not stated".
+    expect(model.support.find((r) => r.line === '0.13')).toMatchObject({ status: 'not-stated', statusLabel: 'Not stated', endText: 'not stated' });
+    expect(model.support.find((r) => r.line === '0.12')).toMatchObject({ status: 'ending-soon' });
+  });
+
+  it.each<[string, unknown, string]>([
+    ['calendar days', { calendar_days: 5 }, 'within 5 calendar days'],
+    ['as soon as possible', { as_soon_as_possible: true }, 'as soon as possible'],
+  ])('acknowledgement in %s', (_title, acknowledgement, text) => {
+    expect(policyModel(site((raw) => (raw.acknowledgement = acknowledgement)), LINES, ANY_NOW).acknowledgement).toBe(text);
+  });
+
+  it('lists only the ratings with a stated target', () => {
+    const model = policyModel(site((raw) => (raw.response_times.targets = { critical: 3 })), LINES, ANY_NOW);
+    expect(model.responseTimes).toEqual([{ rating: 'critical', days: 3, text: '3 days' }]);
+  });
+});
+
+describe('support rules per package', () => {
+  it.each<[string, (raw: any) => void, string[]]>([
+    ['own end dates for every package', (raw) => (raw.support = { own_end_dates: true }), ['Each release line of each package gets security fixes until its own end date.']],
+    ['a rule with exceptions', (raw) => (raw.support = { latest_lines: 2, own_end_dates: true }), ['The latest 2 release lines of each package get security fixes.', 'A line with its own end date keeps it, even outside that rule.']],
+    [
+      'one package with its own policy',
+      (raw) => (raw.packages[1].support = { latest_lines: 1 }),
+      ['The latest 2 release lines of lanternfish get security fixes.', 'The latest release line of lanternfish-cli gets security fixes.'],
+    ],
+    ['only one package has a policy', (raw) => { delete raw.support; raw.packages[0].support = { own_end_dates: true }; }, ['Each release line of lanternfish gets security fixes until its own end date.']],
+  ])('%s', (_title, change, rules) => {
+    expect(policyModel(site(change), LINES, ANY_NOW).supportRules).toEqual(rules);
+  });
+
+  it('a line without an end date under an end-date policy: supported, end not announced', () => {
+    const model = policyModel(site((raw) => (raw.support = { own_end_dates: true })), LINES, at('2026-09-01T00:00:00Z'));
+    expect(model.support.find((r) => r.line === '0.13')).toMatchObject({ status: 'supported', endText: 'not announced yet' });
+    expect(model.support.find((r) => r.line === '0.10')).toMatchObject({ status: 'supported' });
+  });
+
+  it('a policy sets its own "ending soon" threshold', () => {
+    const model = policyModel(site((raw) => (raw.packages[0].support = { own_end_dates: true, ending_soon_days: 10 })), LINES, at('2026-09-01T00:00:00Z'));
+    expect(model.support.find((r) => r.line === '0.12')).toMatchObject({ status: 'supported' });
   });
 });
 

@@ -55,7 +55,7 @@ function line(pkg: string, name: string, range: string, released: string, eol?: 
 type Row = [line: string, status: SupportStatus, end: string, explicit: boolean, daysLeft: number | null];
 
 function rowOf(w: SupportWindow): Row {
-  const end = w.end.kind === 'date' ? w.end.date.toISOString().slice(0, 10) : `+${w.end.count} after ${w.end.after}`;
+  const end = w.end.kind === 'date' ? w.end.date.toISOString().slice(0, 10) : w.end.kind === 'lines' ? `+${w.end.count} after ${w.end.after}` : 'unannounced';
   return [w.line.name, w.status, end, w.explicit, w.daysLeft ?? null];
 }
 
@@ -67,7 +67,7 @@ function byPackage(windows: SupportWindow[]): Record<string, Row[]> {
 }
 
 const at = (iso: string) => new Date(iso);
-const policy = (supportedLines: number, endingSoonDays = 60) => ({ supportedLines, endingSoonDays });
+const policy = (latestLines: number, endingSoonDays = 60) => () => ({ latestLines, ownEndDates: false, endingSoonDays });
 
 // lanternfish-cli has 1.4 (2025-05-01) and 2.0 (2026-04-01) and no explicit ends.
 const CLI_N2: Row[] = [

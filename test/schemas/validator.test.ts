@@ -35,22 +35,22 @@ describe('bad input, each reported with file, line, field and fix', () => {
   it('broken YAML', () => {
     const errors = errorsOf(edited('site', (t) => t.replace('email: security@lanternfish.example', 'email: [security@lanternfish.example')));
     expect(errors).toHaveLength(1);
-    expect(errors[0]!.line).toBe(10);
+    expect(errors[0]!.line).toBe(15);
     expect(errors[0]!.file).toBe('content/site.yaml');
     expect(errors[0]!.line).toBeGreaterThan(0);
     expect(errors[0]!.message).toMatch(/^the YAML cannot be read: /);
   });
 
   it('a missing required field', () => {
-    expect(show(errorsOf(edited('site', (t) => t.replace(/^acknowledgement_days: 3\n/m, ''))))).toMatchInlineSnapshot(`
-      "content/site.yaml:3: error: acknowledgement_days: is missing
-          fix: add "acknowledgement_days" (see docs/content.md#siteyaml)"
+    expect(show(errorsOf(edited('site', (t) => t.replace(/^ids:\n.*\n/m, ''))))).toMatchInlineSnapshot(`
+      "content/site.yaml:3: error: ids: is missing
+          fix: add "ids" (see docs/content.md#siteyaml)"
     `);
   });
 
   it('a wrong type', () => {
-    expect(show(errorsOf(edited('site', (t) => t.replace('acknowledgement_days: 3', 'acknowledgement_days: three'))))).toMatchInlineSnapshot(`
-      "content/site.yaml:26: error: acknowledgement_days: must be a number, not "three"
+    expect(show(errorsOf(edited('site', (t) => t.replace('working_days: 3', 'working_days: three'))))).toMatchInlineSnapshot(`
+      "content/site.yaml:32: error: acknowledgement.working_days: must be a number, not "three"
           fix: write a number (see docs/content.md#siteyaml)"
     `);
   });
@@ -100,32 +100,32 @@ describe('bad input, each reported with file, line, field and fix', () => {
 
   it('an unknown field (a typo)', () => {
     expect(show(errorsOf(edited('site', (t) => t.replace('ending_soon_days: 60', 'ending_son_days: 60'))))).toMatchInlineSnapshot(`
-      "content/site.yaml:30: error: support.ending_son_days: unknown field "ending_son_days"
+      "content/site.yaml:36: error: support.ending_son_days: unknown field "ending_son_days"
           fix: remove it, or check its spelling against docs/content.md#siteyaml"
     `);
   });
 
   it('a value outside its choices', () => {
     expect(show(errorsOf(edited('site', (t) => t.replace('setup: private-repository', 'setup: secret'))))).toMatchInlineSnapshot(`
-      "content/site.yaml:23: error: embargo.setup: is "secret", which is not allowed
+      "content/site.yaml:28: error: embargo.setup: is "secret", which is not allowed
           fix: use one of: "public-repository", "private-repository""
     `);
   });
 
   it('a time zone that does not exist', () => {
     expect(show(errorsOf(edited('site', (t) => t.replace('time_zone: Europe/Lisbon', 'time_zone: Europe/Atlantis'))))).toMatchInlineSnapshot(`
-      "content/site.yaml:25: error: time_zone: is not an IANA time zone name
+      "content/site.yaml:30: error: time_zone: is not an IANA time zone name
           fix: write a name such as Europe/Berlin, America/New_York or UTC"
     `);
   });
 
   it('several problems in one run, in several files', () => {
-    const files = edited('site', (t) => t.replace('acknowledgement_days: 3', 'acknowledgement_days: -1').replace(/^updated: .*$/m, 'updated: yesterday'));
+    const files = edited('site', (t) => t.replace('working_days: 3', 'working_days: -1').replace(/^updated: .*$/m, 'updated: yesterday'));
     const both = { ...files, releases: edited('releases', (t) => t.replace('name: "0.11"', 'name: 0.11')).releases };
     const errors = errorsOf(both);
     expect(errors.map((e) => `${e.file}:${e.line} ${e.field}`)).toEqual([
-      'content/site.yaml:26 acknowledgement_days',
-      'content/site.yaml:77 updated',
+      'content/site.yaml:32 acknowledgement.working_days',
+      'content/site.yaml:85 updated',
       'content/releases.yaml:8 lines[1].name',
     ]);
   });

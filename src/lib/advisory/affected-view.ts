@@ -6,6 +6,7 @@ import type { AdvisoryFront } from '../../schemas/advisory.ts';
 import type { Site } from '../../schemas/site.ts';
 import { lineInputs } from './checks.ts';
 import { lineStates, type LineState } from './ranges.ts';
+import { packageSupport } from '../policy/policy.ts';
 import { supportWindows, type ReleaseLine, type SupportStatus } from '../policy/support.ts';
 
 export interface LineRow {
@@ -49,7 +50,7 @@ function describeRanges(a: AdvisoryFront['affected'][number]): string {
 
 /** The affected view of one revision at `now`, newest line first within each package. */
 export function affectedView(front: AdvisoryFront, site: Site, lines: readonly ReleaseLine[], now: Date): AffectedView {
-  const windows = supportWindows(lines, { supportedLines: site.support.supported_lines, endingSoonDays: site.support.ending_soon_days }, now);
+  const windows = supportWindows(lines, (pkg) => packageSupport(site, pkg), now);
   const rows: LineRow[] = [];
   const others: OtherPackage[] = [];
   for (const a of front.affected) {

@@ -5,7 +5,7 @@
  */
 import type { AdvisoryFront } from '../../schemas/advisory.ts';
 import { toInstant } from '../../schemas/common.ts';
-import type { Site } from '../../schemas/site.ts';
+import { DEFAULT_CLOCK, type Site } from '../../schemas/site.ts';
 import type { Rating } from './cvss.ts';
 import { daysBetween } from '../common/dates.ts';
 
@@ -22,7 +22,7 @@ export interface ResponseRecord {
 
 /** The response record of one revision's timeline at `now`. */
 export function responseRecord(front: AdvisoryFront, rating: Rating | 'not-rated', site: Site, now: Date): ResponseRecord {
-  const clock = site.response_times.clock;
+  const clock = site.response_times.clock ?? DEFAULT_CLOCK;
   const startText = front.timeline[clock.from];
   const endText = clock.to === 'first-fix-released' ? (front.timeline.first_fix_released ?? front.timeline.fix_released) : front.timeline.fix_released;
   const t = rating === 'not-rated' || rating === 'none' ? undefined : site.response_times.targets[rating];
@@ -37,7 +37,9 @@ export function responseRecord(front: AdvisoryFront, rating: Rating | 'not-rated
       : { target, outcome: 'open', text: `no fix yet; ${running} of ${target} days used` };
   }
   const days = daysBetween(start, toInstant(endText));
-  if (target === undefined) return { days, outcome: 'no-target', text: `${days} days; ${rating === 'not-rated' ? 'not rated, so no target' : 'best effort, no target'}` };
+  // A rating the policy leaves out has no target, and is not called "best effort" either.
+  const why = rating === 'not-rated' ? 'not rated, so no target' : t === 'best-effort' ? 'best effort, no target' : 'no target stated';
+  if (target === undefined) return { days, outcome: 'no-target', text: `${days} days; ${why}` };
   return days <= target
     ? { days, target, outcome: 'met', text: `${days} of ${target} days: met` }
     : { days, target, outcome: 'missed', text: `${days} days against a target of ${target}: missed` };

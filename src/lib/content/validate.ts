@@ -7,7 +7,7 @@ import { policySectionSchema, type PolicySectionMeta } from '../../schemas/polic
 import { releasesSchema } from '../../schemas/releases.ts';
 import { DEFAULT_MAX_FILE_SIZE, siteSchema, type Site } from '../../schemas/site.ts';
 import type { Finding } from './findings.ts';
-import { checkReleaseLines } from '../policy/releases.ts';
+import { checkReleaseLines, noExceptionsOf } from '../policy/releases.ts';
 import type { ReleaseLine } from '../policy/support.ts';
 import { groupHistories, type AdvisoryHistory } from '../advisory/history.ts';
 import { checkAdvisories } from '../advisory/checks.ts';
@@ -134,7 +134,7 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
       if (!r.ok) findings.push(...r.findings);
       else {
         // Without a valid site.yaml the package names cannot be checked; the site's own errors say why.
-        const lineFindings = site ? checkReleaseLines(r.value.lines, site.packages.map((p) => p.name), src) : [];
+        const lineFindings = site ? checkReleaseLines(r.value.lines, site.packages.map((p) => p.name), src, noExceptionsOf(site, files.site?.file ?? 'site.yaml')) : [];
         findings.push(...lineFindings);
         // Advisories are checked against the lines only when the lines themselves are sound.
         if (site && !lineFindings.length) lines = r.value.lines.map(toReleaseLine);

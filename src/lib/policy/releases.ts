@@ -1,6 +1,7 @@
 /** Release lines from releases.yaml to the domain type, with the cross-file checks they need. */
 import semver from 'semver';
 import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import type { Site } from '../../schemas/site.ts';
 import { toInstant } from '../../schemas/common.ts';
 import type { Finding } from '../content/findings.ts';
 import type { YamlSource } from '../content/source.ts';
@@ -14,6 +15,17 @@ export function defaultRangeOf(name: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** For each package, where its "latest N lines, no exceptions" policy is written (`site.yaml support`), or undefined. */
+export function noExceptionsOf(site: Site, siteFile: string): (pkg: string) => string | undefined {
+  return (pkg) => {
+    const i = site.packages.findIndex((p) => p.name === pkg);
+    const own = site.packages[i]?.support;
+    const s = own ?? site.support;
+    if (!s?.no_exceptions) return undefined;
+    return `${siteFile} ${own ? `packages[${i}].support` : 'support'}`;
+  };
 }
 
 /** Converts a validated line to the domain type. */
@@ -35,8 +47,12 @@ function releaseOf(version: string): string {
   return v ? `${v.major}.${v.minor}.${v.patch}` : version;
 }
 
-/** Checks lines against each other and the site's packages: unknown package, duplicates, versions, ranges, date order. */
-export function checkReleaseLines(lines: ReleaseLineInput[], packages: string[], src: YamlSource): Finding[] {
+/**
+ * Checks lines against each other and the site's packages: unknown package, duplicates, versions,
+ * ranges, date order, and an end date under a support policy that allows none (`noExceptions`
+ * names where that policy was written, for each package it covers).
+ */
+export function checkReleaseLines(lines: ReleaseLineInput[], packages: string[], src: YamlSource, noExceptions: (pkg: string) => string | undefined = () => undefined): Finding[] {
   const findings: Finding[] = [];
   const at = (i: number, key: string, message: string, fix: string): Finding => ({
     severity: 'error',
@@ -66,6 +82,10 @@ export function checkReleaseLines(lines: ReleaseLineInput[], packages: string[],
       findings.push(at(i, 'latest', `"${l.latest}" is not a valid SEMVER version`, 'write the full version, e.g. 0.12.4'));
     } else if (range && semver.validRange(range) && !semver.satisfies(releaseOf(l.latest), range)) {
       findings.push(at(i, 'latest', `${l.latest} is outside the line's range ${range}`, `give the newest release of line ${l.name}, or correct "range"`));
+    }
+    const strict = l.eol ? noExceptions(l.package) : undefined;
+    if (l.eol && strict) {
+      findings.push(at(i, 'eol', `line "${l.name}" of ${l.package} has its own end date, but ${strict} says only the latest lines are supported, with no exceptions`, `remove "eol" (the rule ends the line), or in site.yaml remove no_exceptions and write own_end_dates: true`));
     }
     if (l.eol && l.eol < l.released) {
       findings.push(at(i, 'eol', `support ends (${l.eol}) before the line is released (${l.released})`, 'put "eol" on or after "released"'));

@@ -19,16 +19,22 @@ export interface ReleaseLine {
 }
 
 export interface SupportPolicy {
-  /** The latest N lines of each package get security fixes. */
-  supportedLines: number;
+  /** The latest N lines of the package get security fixes; unset when lines end only by date. */
+  latestLines?: number;
+  /** Each line has its own end date (an `eol` overrides the latest-N rule). */
+  ownEndDates: boolean;
   /** "Ending soon" when the end date is at most this many days away. */
   endingSoonDays: number;
 }
 
-export type SupportStatus = 'supported' | 'ending-soon' | 'end-of-life';
+/** `not-stated`: the project gives no support policy for the package and no end date for the line. */
+export type SupportStatus = 'supported' | 'ending-soon' | 'end-of-life' | 'not-stated';
 
-/** When support ends: a known day, or once `count` more lines after `after` have shipped. */
-export type SupportEnd = { kind: 'date'; date: Date } | { kind: 'lines'; after: string; count: number };
+/**
+ * When support ends: a known day, once `count` more lines after `after` have shipped, or not
+ * announced (a line under an end-date policy whose date is not set yet, or with no policy).
+ */
+export type SupportEnd = { kind: 'date'; date: Date } | { kind: 'lines'; after: string; count: number } | { kind: 'unannounced' };
 
 export interface SupportWindow {
   line: ReleaseLine;
@@ -54,21 +60,28 @@ export function compareLinesNewestFirst(a: ReleaseLine, b: ReleaseLine): number 
   return b.released.getTime() - a.released.getTime();
 }
 
-/** The support window of every released line, newest first within each package. */
-export function supportWindows(lines: readonly ReleaseLine[], policy: SupportPolicy, now: Date): SupportWindow[] {
+/** The default "ending soon" threshold, in days. */
+export const ENDING_SOON_DAYS = 60;
+
+/**
+ * The support window of every released line, newest first within each package. `policyOf` gives
+ * a package's policy, or undefined when the project states none for it.
+ */
+export function supportWindows(lines: readonly ReleaseLine[], policyOf: (pkg: string) => SupportPolicy | undefined, now: Date): SupportWindow[] {
   const packages = [...new Set(lines.map((l) => l.package))];
   return packages.flatMap((pkg) => {
     const released = lines.filter((l) => l.package === pkg && isReleased(l, now)).sort(compareLinesNewestFirst);
-    return released.map((line, i) => windowOf(line, i, released, policy, now));
+    return released.map((line, i) => windowOf(line, i, released, policyOf(pkg), now));
   });
 }
 
-function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], policy: SupportPolicy, now: Date): SupportWindow {
-  const n = policy.supportedLines;
+function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], policy: SupportPolicy | undefined, now: Date): SupportWindow {
+  const n = policy?.latestLines;
+  const endingSoonDays = policy?.endingSoonDays ?? ENDING_SOON_DAYS;
   if (line.eol) {
     const daysLeft = daysUntil(now, line.eol);
     const ended = line.eol.getTime() <= now.getTime();
-    const soon = line.eol.getTime() - now.getTime() <= policy.endingSoonDays * 86_400_000;
+    const soon = line.eol.getTime() - now.getTime() <= endingSoonDays * 86_400_000;
     return {
       line,
       status: ended ? 'end-of-life' : soon ? 'ending-soon' : 'supported',
@@ -76,6 +89,9 @@ function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], 
       explicit: true,
       daysLeft: ended ? undefined : daysLeft,
     };
+  }
+  if (n === undefined) {
+    return { line, status: policy ? 'supported' : 'not-stated', end: { kind: 'unannounced' }, explicit: false };
   }
   if (index < n) {
     // Support ends when n newer lines exist; `index` of them already do.
@@ -89,14 +105,10 @@ function windowOf(line: ReleaseLine, index: number, newestFirst: ReleaseLine[], 
   return { line, status: 'end-of-life', end: { kind: 'date', date: ended }, explicit: false };
 }
 
-/** The windows that still get security fixes at `now` (supported or ending soon). */
-export function supportedWindows(windows: readonly SupportWindow[]): SupportWindow[] {
-  return windows.filter((w) => w.status !== 'end-of-life');
-}
 
 /** Words for a status; never left to colour or an emoji alone. */
 export function statusLabel(status: SupportStatus): string {
-  return { supported: 'Supported', 'ending-soon': 'Ending soon', 'end-of-life': 'End of life' }[status];
+  return { supported: 'Supported', 'ending-soon': 'Ending soon', 'end-of-life': 'End of life', 'not-stated': 'Not stated' }[status];
 }
 
 /** "when the line after 0.13 ships" / "when 2 more lines after 0.13 have shipped". */
@@ -104,4 +116,9 @@ export function describeLinesEnd(end: { after: string; count: number }): string 
   return end.count === 1
     ? `when the line after ${end.after} ships`
     : `when ${end.count} more lines after ${end.after} have shipped`;
+}
+
+/** The windows that still get security fixes at `now` (supported or ending soon). */
+export function supportedWindows(windows: readonly SupportWindow[]): SupportWindow[] {
+  return windows.filter((w) => w.status === 'supported' || w.status === 'ending-soon');
 }

@@ -89,9 +89,8 @@ export async function checkKeys(site: Site, keyFiles: readonly SourceFile[], src
       }
     }
   }
-  for (const role of ['signing', 'encryption'] as const) {
-    const current = site.keys.map((k, i) => ({ k, i })).filter(({ k }) => k.role === role && k.status === 'current');
-    for (const { i } of current.slice(1)) findings.push(at(i, 'status', `a second current ${role} key`, `keep one current ${role} key; mark the others retired`));
-  }
+  // One current signing key signs the site; encryption keys may be several (one per responder).
+  const current = site.keys.map((k, i) => ({ k, i })).filter(({ k }) => k.role === 'signing' && k.status === 'current');
+  for (const { i } of current.slice(1)) findings.push(at(i, 'status', 'a second current signing key', 'keep one current signing key; mark the others retired'));
   return { findings, keys };
 }
