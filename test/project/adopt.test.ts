@@ -5,7 +5,7 @@
  * npm run update-bulletin takes a newer Bulletin and keeps the project's content and lock.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cleanEnv, ROOT, tempDir } from '../helpers/run.ts';
@@ -71,5 +71,6 @@ describe('adopting Bulletin and staying current', () => {
     const dirty = npmRun(project, 'update-bulletin', [upstream]);
     expect(dirty.status).toBe(1);
     expect(dirty.output).toMatch(/uncommitted changes; nothing was changed/);
+    rmSync(top, { recursive: true, force: true });
   });
 });

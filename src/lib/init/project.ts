@@ -59,7 +59,7 @@ export function newProjectFiles(a: InitAnswers, today: string): Record<string, s
     name: a.name,
     url: a.url.endsWith('/') ? a.url : `${a.url}/`,
     repository: a.repository,
-    contacts: { email: a.contact },
+    channels: [{ kind: 'email', email: a.contact, preferred: true }],
     packages: a.packages.map((p) => {
       const [name, ecosystem] = splitPackage(p);
       return { name, ecosystem };
@@ -67,10 +67,10 @@ export function newProjectFiles(a: InitAnswers, today: string): Record<string, s
     ids: { template: `${a.idPrefix}-{year}-{seq:4}` },
     embargo: { setup: 'private-repository' },
     time_zone: a.timeZone,
-    acknowledgement_days: 3,
-    support: { supported_lines: 1 },
+    acknowledgement: { working_days: 3 },
+    support: { latest_lines: 1 },
     response_times: { targets: { critical: 7, high: 14, medium: 30, low: 'best-effort' } },
-    disclosure: { embargo_days: 90, distributor_notice_days: 'tbd' },
+    disclosure: { embargo: { days: 90 }, distributor_notice: { to_be_decided: true } },
     updated: today,
   };
   const head = `# ${a.name}'s security site, written by npm run init. Every field is explained in docs/content.md;\n# the numbers below are starting points: review them (and embargo.setup) before publishing.\n`;
