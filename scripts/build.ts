@@ -14,6 +14,7 @@ import { resolveSigningKey, type ResolvedKey } from '../src/io/signing-key.ts';
 import { HANDOFF_VARIABLE, writeHandoff } from '../src/io/handoff.ts';
 import { postBuild } from '../src/integrations/bulletin.ts';
 import { publicationPlan, publishedContent } from '../src/lib/publication/plan.ts';
+import { mark, PROCESS_START, timed, timing } from '../src/io/timings.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
 // The output folder is replaced whole: never let it be the project, the content, or a parent of either.
@@ -33,7 +34,7 @@ try {
   console.error(`bulletin build: ${(e as Error).message}`);
   process.exit(1);
 }
-const validated = await runValidation('build');
+const validated = await timed('validation', () => runValidation('build'));
 if (!validated) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
@@ -42,7 +43,7 @@ const content = validated;
 // The signing key is resolved once, before anything is rendered: a bad key stops the build here.
 let resolved: ResolvedKey;
 try {
-  resolved = await resolveSigningKey(content.site, buildNow());
+  resolved = await timed('signing key', () => resolveSigningKey(content.site, buildNow()));
   if (resolved.development) {
     console.warn(
       `bulletin build: WARNING: no signing key given (BULLETIN_SIGNING_KEY or BULLETIN_SIGNING_KEY_FILE); signing with the development key ${resolved.key.fingerprint}, which is not the project's key. Set BULLETIN_REQUIRE_SIGNING=1 in production to make this an error.`,
@@ -65,6 +66,7 @@ mkdirSync(work, { recursive: true });
 async function buildInto(): Promise<number> {
   // One plan for the whole build. Astro gets only the published content and the key's public
   // half; the held-back tokens and the private key stay in this process, which signs and guards.
+  let started = mark();
   const now = buildNow();
   const plan = publicationPlan(content, now);
   const handoff = resolve(work, 'handoff.bin');
@@ -73,12 +75,15 @@ async function buildInto(): Promise<number> {
     content: publishedContent(content, now),
     key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
   });
+  timing('plan and handoff', started);
+  started = mark();
   const result = runAstro(['build'], {
     ...process.env,
     [HANDOFF_VARIABLE]: handoff,
     BULLETIN_ASTRO_OUT_DIR: stage,
     BULLETIN_ASTRO_CACHE_DIR: resolve(work, 'cache'),
   });
+  timing('rendering', started);
   if (result.status !== 0) {
     console.error(`bulletin build: failed; ${out} was not changed.`);
     return result.status ?? 1;
@@ -105,3 +110,4 @@ try {
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
+timing('build', PROCESS_START);

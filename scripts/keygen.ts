@@ -2,9 +2,11 @@
 // npm run keygen -- --name "<project> security" --email <address> --out <private key file>
 //   [--expires-days N] [--passphrase-env VAR] [--public content/keys/<file>.asc]
 // Generates the project's sign-only signing key: writes the private key (mode 0600) where you
-// say, the public key into content/keys/, and prints the fingerprint and the site.yaml entry.
+// say (refused inside a git repository unless git ignores the path), the public key into
+// content/keys/, and prints the fingerprint and the site.yaml entry.
+import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateSigningKey } from '../src/lib/signing/keys.ts';
 import { contentDir } from '../src/io/read-content.ts';
@@ -28,6 +30,16 @@ if (!values.name || !values.email || !values.out) {
 if (existsSync(values.out)) {
   console.error(`keygen: ${values.out} exists; refusing to overwrite a private key`);
   process.exit(1);
+}
+// A private key never lands in a git working tree unless git ignores its path.
+const out = resolve(values.out);
+const inRepo = spawnSync('git', ['rev-parse', '--show-toplevel'], { cwd: existsSync(dirname(out)) ? dirname(out) : process.cwd(), encoding: 'utf8' });
+if (inRepo.status === 0) {
+  const ignored = spawnSync('git', ['check-ignore', '-q', '--no-index', out], { cwd: inRepo.stdout.trim(), encoding: 'utf8' });
+  if (ignored.status !== 0) {
+    console.error(`keygen: ${values.out} is inside the git repository ${inRepo.stdout.trim()} and git does not ignore it, so the private key could be committed; nothing was written\nfix: write it outside the repository (--out ~/bulletin-signing.private.asc), or to a name .gitignore covers (*.private.asc)`);
+    process.exit(1);
+  }
 }
 const now = buildNow();
 const passphrase = values['passphrase-env'] ? process.env[values['passphrase-env']] : undefined;

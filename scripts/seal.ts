@@ -2,13 +2,14 @@
 // npm run seal -- <ID or slug> [...] | --all: record in bulletin.lock the checksum, publication
 // time and addresses of every non-draft revision of the named advisories, and of the named
 // announcements (by slug: the file name without its date and .md). --all seals both. A published
-// seal is never changed; that and an unknown name are refusals (exit 1).
+// seal is never changed; that, a named draft and an unknown name are refusals (exit 1). A sealed
+// revision whose date has passed is said plainly to publish now.
 import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory/history.ts';
 import { readRevisions } from '../src/lib/advisory/files.ts';
 import { readAnnouncements, type Announcement } from '../src/lib/announcement/announcements.ts';
 import { formatFinding, formatReportAs, isBlocking, jsonReport } from '../src/lib/content/findings.ts';
 import { reportFormat, withoutFormat } from '../src/io/report.ts';
-import { sealAnnouncements, sealRevisions } from '../src/lib/sealing/seal.ts';
+import { draftRefusals, publishesNowNotes, sealAnnouncements, sealRevisions } from '../src/lib/sealing/seal.ts';
 import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';
@@ -78,9 +79,10 @@ try {
   const announcements = all || slugs.length ? sealAnnouncements(parsed.announcements, histories, advisories.lock, all ? 'all' : slugs, now, read.file) : { ...advisories, sealed: [], removed: [], refused: [] };
   const sealed = [...advisories.sealed, ...announcements.sealed];
   const removed = [...advisories.removed, ...announcements.removed];
-  const refused = [...advisories.refused, ...announcements.refused];
+  const refused = [...advisories.refused, ...announcements.refused, ...draftRefusals(histories, ids)];
   const written = writeLockFile(dir, announcements.lock);
   for (const s of sealed) console.log(`bulletin seal: sealed ${s}`);
+  for (const note of publishesNowNotes(histories, sealed, now)) console.log(`bulletin seal: ${note}`);
   for (const s of removed) console.log(`bulletin seal: removed the seal of ${s}`);
   if (!sealed.length && !removed.length) console.log('bulletin seal: nothing to seal; every seal already matches');
   if (written) console.log(`bulletin seal: wrote ${read.file}; commit it with the advisory or announcement`);

@@ -16,6 +16,7 @@ import { buildNow } from '../io/now.ts';
 import { readHandoff } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
+import { mark, PROCESS_START, timed, timing } from '../io/timings.ts';
 
 /** Runs the leak guard over a built folder; throws listing every leak. */
 export function guardOutput(dir: string, tokens: string[]): void {
@@ -33,18 +34,28 @@ export function guardOutput(dir: string, tokens: string[]): void {
 export async function postBuild(dir: string, plan: PublicationPlan, resolved: ResolvedKey, log: (message: string) => void): Promise<void> {
   const digests = writeDigests(dir, plan.outputs);
   if (digests) log(`wrote ${digests} digest files`);
-  const signed = await signOutput(dir, plan.outputs, resolved.key);
+  const signed = await timed('signing', () => signOutput(dir, plan.outputs, resolved.key));
   log(`signed ${signed} files with ${resolved.development ? "the DEVELOPMENT key (not the project's key)" : 'key'} ${resolved.key.fingerprint}`);
-  guardOutput(dir, plan.heldBack);
+  await timed('guard', () => guardOutput(dir, plan.heldBack));
   log(`output guard: no unpublished material (${plan.heldBack.length} held-back token${plan.heldBack.length === 1 ? '' : 's'} checked)`);
 }
 
 /** The integration: post-build steps for `astro build` run directly. */
 export function bulletin(): AstroIntegration {
+  // With BULLETIN_TIMINGS=1, Astro's own stages are timed between its hooks (src/io/timings.ts).
+  let stage = PROCESS_START;
+  const next = (phase: string) => {
+    timing(phase, stage);
+    stage = mark();
+  };
   return {
     name: 'bulletin',
     hooks: {
+      'astro:config:setup': () => next('astro start'),
+      'astro:build:start': () => next('astro content layer'),
+      'astro:build:generated': () => next('astro bundle and pages'),
       'astro:build:done': async ({ dir, logger }) => {
+        next('astro assets');
         // Under npm run build, the script signs and guards with the plan and key it holds.
         if (readHandoff()) return;
         const content = await validatedContent();

@@ -123,10 +123,26 @@ function siteChanges(target: TargetLock, content: Content | undefined, dir: stri
   return meaningChangeFindings(meaningChanges(before.value, content.site, content.advisories, now, onTarget), display(join(dir, 'site.yaml')), target.source ?? 'the target');
 }
 
-/** Compares the content folder's lock (and site.yaml) with the target's: what `check --against` reports. */
+/** A site.yaml's `url`, the project's identity; undefined when it cannot be read. */
+function siteUrlOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  const url = (parseYaml({ file: 'site.yaml', text }).data as { url?: unknown } | undefined)?.url;
+  return typeof url === 'string' ? url.replace(/\/?$/, '/') : undefined;
+}
+
+/**
+ * Compares the content folder's lock (and site.yaml) with the target's: what `check --against`
+ * reports. A target whose site.yaml names another site `url` is another project's history (the
+ * bundled example, replaced by `npm run init`): nothing there is this project's, so nothing is compared.
+ */
 export function compareWithTarget(dir: string, ref: string | undefined, now: Date, content?: Content): TargetLock {
   const target = targetLock(ref, dir);
   if (!target.lock) return target;
+  const sitePath = join(dir, 'site.yaml');
+  const [before, after] = [siteUrlOf(target.siteText), siteUrlOf(existsSync(sitePath) ? readFileSync(sitePath, 'utf8') : undefined)];
+  if (before && after && before !== after) {
+    return { source: target.source, reason: `${target.source} is another project's history (its site.yaml url is ${before}, this one's is ${after}), so this project starts a new one`, findings: [] };
+  }
   const current = readLockFile(dir);
   if (!current.lock) return { ...target, findings: [...target.findings, ...current.findings] };
   return { ...target, findings: [...target.findings, ...checkAgainst(current.lock, target.lock, now, current.file), ...siteChanges(target, content, dir, now)] };

@@ -52,10 +52,18 @@ export function isReleased(line: ReleaseLine, now: Date): boolean {
   return line.released.getTime() <= now.getTime();
 }
 
+/** The lowest version a line's range covers, parsed once per range (sorting asks for it again and again). */
+const lowest = new Map<string, semver.SemVer | null>();
+function lowestVersion(range: string): semver.SemVer | null {
+  let v = lowest.get(range);
+  if (v === undefined) lowest.set(range, (v = semver.minVersion(range)));
+  return v;
+}
+
 /** Orders lines of one package newest first, by the lowest version each covers. */
 export function compareLinesNewestFirst(a: ReleaseLine, b: ReleaseLine): number {
-  const va = semver.minVersion(a.range);
-  const vb = semver.minVersion(b.range);
+  const va = lowestVersion(a.range);
+  const vb = lowestVersion(b.range);
   if (va && vb) return semver.rcompare(va, vb);
   return b.released.getTime() - a.released.getTime();
 }

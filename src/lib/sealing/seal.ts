@@ -455,3 +455,29 @@ export function sealAnnouncements(
   }
   return result;
 }
+
+/** The named advisories whose newest revision is a draft: seal refuses them, since a draft is never published. */
+export function draftRefusals(histories: readonly AdvisoryHistory[], ids: readonly string[]): Finding[] {
+  const byId = new Map(histories.map((h) => [h.id, h]));
+  return ids.flatMap((id) => {
+    const newest = byId.get(id)?.revisions.at(-1);
+    if (!newest?.draft) return [];
+    return [{
+      severity: 'error' as const,
+      file: newest.file,
+      field: 'draft',
+      message: `${id} revision ${newest.number} is a draft, so it was not sealed and will not be published`,
+      fix: `when it is ready, set revision.date to when it should publish, remove "draft: true", then run npm run seal -- ${id}`,
+    }];
+  });
+}
+
+/** For each just-sealed revision whose date has passed: a plain note that sealing publishes it at the next build. */
+export function publishesNowNotes(histories: readonly AdvisoryHistory[], sealed: readonly string[], now: Date): string[] {
+  const revisions = new Map(histories.flatMap((h) => h.revisions.map((r): [string, Revision] => [`${r.id} revision ${r.number}`, r])));
+  return sealed.flatMap((name) => {
+    const r = revisions.get(name);
+    if (!r || r.date.getTime() > now.getTime()) return [];
+    return [`${name} is dated ${r.front.revision.date}, which has passed: sealing publishes it now (at the next build of main); to publish later, set a future revision.date and seal again before merging`];
+  });
+}
