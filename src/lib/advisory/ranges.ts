@@ -411,3 +411,16 @@ export function unreleasedFixes(spec: AffectedSpec, lines: LineInput[]): RangePr
   });
   return problems;
 }
+
+/** The name of the line a version falls in (by its release, see the module comment), or undefined; throws on a version that is not strict SemVer. */
+export function lineOfVersion(version: string, lines: readonly Pick<LineInput, 'name' | 'range'>[]): string | undefined {
+  const v = strictVersion(version);
+  if (v === null) throw new Error(`${JSON.stringify(version)} is not a valid SEMVER version`);
+  return lines.find((l) => new Range(l.range).test(releaseOf(v)))?.name;
+}
+
+/** The version a reader typed, as strict SemVer: trimmed, a leading "v" dropped ("v0.11.4" -> "0.11.4"); null when it is not a version. */
+export function readTypedVersion(text: string): string | null {
+  const trimmed = text.trim().replace(/^v(?=\d)/i, '');
+  return strictVersion(trimmed) === null ? null : trimmed;
+}
