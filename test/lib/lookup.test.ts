@@ -58,9 +58,9 @@ describe('the shared table over the example', () => {
       }
       expect(answer.ok).toBe(true);
       if (!answer.ok) return;
-      expect(answer.packages.map((p) => p.package)).toEqual(Object.keys(c.expect));
+      expect(answer.packages.map((p) => p.package)).toEqual(Object.keys(c.expect.packages));
       for (const p of answer.packages) {
-        const want = c.expect[p.package]!;
+        const want = c.expect.packages[p.package]!;
         expect({ line: p.line?.name, affectedBy: p.hits.map((h) => h.id), upgradeTo: p.upgradeTo }, p.package).toEqual({ line: want.line, affectedBy: want.affectedBy, upgradeTo: want.upgradeTo });
         expect(p.affected).toBe(want.affectedBy.length > 0);
         expect(p.advice).toMatch(want.advice);
