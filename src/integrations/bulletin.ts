@@ -1,6 +1,6 @@
 /**
- * Bulletin's post-build steps, in order, over the folder Astro just wrote: the output guard runs
- * last, over everything. Any failure fails the build, and `npm run build` then keeps the
+ * Bulletin's post-build steps, in order, over the folder Astro just wrote: the search index,
+ * signing, then the output guard, last, over everything (the search index included). Any failure fails the build, and `npm run build` then keeps the
  * previous dist/.
  */
 import type { AstroIntegration } from 'astro';
@@ -12,6 +12,7 @@ import { signOutput } from './sign.ts';
 import { buildNow } from '../io/now.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
+import { indexSite } from './search.ts';
 
 /** Runs the leak guard over a built folder; throws listing every leak. */
 export function guardOutput(dir: string, tokens: string[]): void {
@@ -34,6 +35,9 @@ export function bulletin(): AstroIntegration {
         const out = fileURLToPath(dir);
         const content = await validatedContent();
         const now = buildNow();
+
+        const pages = await indexSite(out);
+        logger.info(`search index: ${pages} page${pages === 1 ? '' : 's'} indexed`);
 
         const resolved = await resolveSigningKey(content.site, now);
         const plan = publicationPlan(content, now);

@@ -12,12 +12,17 @@ export function listOutput(dir: string): string[] {
     .sort();
 }
 
-/** Every file's text, with .gz and .br files decompressed. */
+/** Whether bytes start like a gzip stream (Pagefind's index files are gzip whatever their name). */
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Every file's text, with .gz and .br files and gzip streams of any name (the search index) decompressed. */
 export function readOutput(dir: string): OutputFile[] {
   return listOutput(dir).map((path) => {
     let bytes = readFileSync(join(dir, path));
     try {
-      if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+      if (path.endsWith('.gz') || isGzip(bytes)) bytes = gunzipSync(bytes);
       else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
     } catch {
       // Not really compressed: scan the bytes as they are.

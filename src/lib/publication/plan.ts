@@ -24,6 +24,7 @@ import {
   lockAddress,
   linePath,
   LOOKUP,
+  SEARCH,
   ratingPath,
   RELEASES,
   revisionPath,
@@ -147,6 +148,7 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
       .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .flatMap((a) => announcementOutputs(a.slug, a.date)),
     output(VERIFY, 'page'),
+    output(SEARCH, 'page'),
     output('404.html', 'page', { sitemap: false }),
     output('rss.xml', 'feed', { sign: detached(items) }),
     output('feed.json', 'feed', { sign: detached(items) }),
@@ -201,9 +203,10 @@ export function heldBackAnnouncementTokens(
 
 /**
  * Folders whose files a tool generates with names the plan cannot know in advance (Astro's hashed
- * stylesheets). Everything else in the output folder is listed by the plan.
+ * stylesheets and scripts, Pagefind's hashed search index). Everything else in the output folder
+ * is listed by the plan.
  */
-export const GENERATED_FOLDERS: readonly string[] = ['_astro/'];
+export const GENERATED_FOLDERS: readonly string[] = ['_astro/', 'pagefind/'];
 
 /** The files a plan puts in the output folder: each output's file and, where signed detached, its `.asc`. */
 export function plannedFiles(plan: PublicationPlan): string[] {
