@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// npm run build: validate the content, build into a staging folder, and only when every step
-// (Astro, then the post-build integrations) succeeded, replace dist/. A failed build leaves the
+// npm run build: validate the content once, plan once, resolve the key once; Astro renders the
+// published content into a staging folder; this script signs and guards it, and only when every
+// step succeeded replaces dist/. A failed build leaves the
 // previous dist/ exactly as it was.
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
@@ -9,7 +10,10 @@ import { runAstro } from '../src/io/astro-cli.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir } from '../src/io/read-content.ts';
 import { runValidation } from '../src/io/run-validation.ts';
-import { resolveSigningKey } from '../src/io/signing-key.ts';
+import { resolveSigningKey, type ResolvedKey } from '../src/io/signing-key.ts';
+import { HANDOFF_VARIABLE, writeHandoff } from '../src/io/handoff.ts';
+import { postBuild } from '../src/integrations/bulletin.ts';
+import { publicationPlan, publishedContent } from '../src/lib/publication/plan.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
 // The output folder is replaced whole: never let it be the project, the content, or a parent of either.
@@ -34,9 +38,10 @@ if (!content) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
 }
-// The signing key is resolved before anything is rendered: a bad key stops the build here.
+// The signing key is resolved once, before anything is rendered: a bad key stops the build here.
+let resolved: ResolvedKey;
 try {
-  const resolved = await resolveSigningKey(content.site, buildNow());
+  resolved = await resolveSigningKey(content.site, buildNow());
   if (resolved.development) {
     console.warn(
       `bulletin build: WARNING: no signing key given (BULLETIN_SIGNING_KEY or BULLETIN_SIGNING_KEY_FILE); signing with the development key ${resolved.key.fingerprint}, which is not the project's key. Set BULLETIN_REQUIRE_SIGNING=1 in production to make this an error.`,
@@ -52,14 +57,36 @@ const stage = resolve(work, 'stage');
 rmSync(stage, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-const result = runAstro(['build'], {
-  ...process.env,
-  BULLETIN_ASTRO_OUT_DIR: stage,
-  BULLETIN_ASTRO_CACHE_DIR: resolve(work, 'cache'),
+// One plan for the whole build. Astro gets only the published content and the key's public
+// half; the held-back tokens and the private key stay in this process, which signs and guards.
+const now = buildNow();
+const plan = publicationPlan(content, now);
+const handoff = resolve(work, 'handoff.bin');
+writeHandoff(handoff, {
+  now,
+  content: publishedContent(content, now),
+  key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
 });
+let result;
+try {
+  result = runAstro(['build'], {
+    ...process.env,
+    [HANDOFF_VARIABLE]: handoff,
+    BULLETIN_ASTRO_OUT_DIR: stage,
+    BULLETIN_ASTRO_CACHE_DIR: resolve(work, 'cache'),
+  });
+} finally {
+  rmSync(handoff, { force: true });
+}
 if (result.status !== 0) {
   console.error(`bulletin build: failed; ${out} was not changed.`);
   process.exit(result.status ?? 1);
+}
+try {
+  await postBuild(stage, plan, resolved, (m) => console.log(`bulletin build: ${m}`));
+} catch (e) {
+  console.error(`bulletin build: ${(e as Error).message}\nbulletin build: failed; ${out} was not changed.`);
+  process.exit(1);
 }
 
 rmSync(out, { recursive: true, force: true });

@@ -7,7 +7,7 @@ import { readRevisions } from '../src/lib/advisory/files.ts';
 import { formatDate, formatDateTime } from '../src/lib/common/dates.ts';
 import { formatReport, isBlocking } from '../src/lib/content/findings.ts';
 import { isPublished } from '../src/lib/publication/publication.ts';
-import { reviseSource } from '../src/lib/sealing/seal.ts';
+import { reviseSource } from '../src/lib/sealing/revise.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir } from '../src/io/read-content.ts';
 

@@ -7,8 +7,7 @@ import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory/histor
 import { readRevisions } from '../src/lib/advisory/files.ts';
 import { readAnnouncements, type Announcement } from '../src/lib/announcement/announcements.ts';
 import { formatFinding, formatReport, isBlocking } from '../src/lib/content/findings.ts';
-import { sealAnnouncements } from '../src/lib/sealing/announcement-seal.ts';
-import { sealRevisions } from '../src/lib/sealing/seal.ts';
+import { sealAnnouncements, sealRevisions } from '../src/lib/sealing/seal.ts';
 import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';

@@ -2,10 +2,10 @@
 import { defineCollection } from 'astro:content';
 import { bulletinLoader } from './io/loader.ts';
 import { policySectionSchema } from './schemas/policy.ts';
-import { releaseLineSchema } from './schemas/releases.ts';
 import { siteSchema } from './schemas/site.ts';
 import { z } from 'zod';
 import type { Revision } from './lib/advisory/history.ts';
+import type { ReleaseLine } from './lib/policy/support.ts';
 import type { Announcement } from './lib/announcement/announcements.ts';
 
 const site = defineCollection({
@@ -13,9 +13,10 @@ const site = defineCollection({
   schema: siteSchema,
 });
 
+// Release lines as the domain type (validated and converted once by Bulletin's validator).
 const releases = defineCollection({
-  loader: bulletinLoader((c) => c.lines.map((l) => ({ id: `${l.package}/${l.name}`, data: l }))),
-  schema: releaseLineSchema,
+  loader: bulletinLoader((c) => c.lines.map((l) => ({ id: `${l.package}/${l.name}`, data: { ...l } }))),
+  schema: z.custom<ReleaseLine>(),
 });
 
 const policy = defineCollection({
@@ -41,7 +42,7 @@ const keys = defineCollection({
 
 // Every published announcement (without the positions of its front matter).
 const announcements = defineCollection({
-  loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }) => ({ id: a.slug, data: { ...a } }))),
+  loader: bulletinLoader((c) => c.announcements.map(({ src: _src, ...a }: (typeof c.announcements)[number] & { src?: unknown }) => ({ id: a.slug, data: { ...a } }))),
   schema: z.custom<Omit<Announcement, 'src'>>(),
 });
 

@@ -2,6 +2,7 @@
  * The advisories the site shows. `getPublished` is the one filter (SPEC rule 1): every page,
  * index, count, chart and feed takes its advisories from here, never from the collection.
  */
+import { once } from './once.ts';
 import type { Revision } from '../lib/advisory/history.ts';
 import { affectedView, type AffectedView } from '../lib/advisory/affected-view.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
@@ -11,9 +12,9 @@ import { advisorySeverity, type AdvisorySeverity } from '../lib/advisory/severit
 import { getHistories, getReleaseLines, getSite, now } from './content.ts';
 
 /** The advisories published at this build's "now", newest first. The one filter. */
-export async function getPublished(): Promise<PublishedAdvisory[]> {
+export const getPublished: () => Promise<PublishedAdvisory[]> = once(async () => {
   return publishedAdvisories(await getHistories(), now);
-}
+});
 
 export interface RevisionView {
   revision: Revision;
@@ -24,7 +25,18 @@ export interface RevisionView {
 }
 
 /** Everything a page shows about one published revision, computed at this build's "now" (or at `at`, for text frozen at publication). */
-export async function viewRevision(r: Revision, at: Date = now): Promise<RevisionView> {
+export function viewRevision(r: Revision, at: Date = now): Promise<RevisionView> {
+  if (at !== now || import.meta.env.DEV) return computeView(r, at);
+  const key = `${r.id}@v${r.number}`;
+  let view = views.get(key);
+  if (!view) views.set(key, (view = computeView(r, at)));
+  return view;
+}
+
+/** Views at this build's "now", by `ID@vN`: pages, feeds and indexes all show the same ones. */
+const views = new Map<string, Promise<RevisionView>>();
+
+async function computeView(r: Revision, at: Date): Promise<RevisionView> {
   const site = await getSite();
   const severity = advisorySeverity(r.front.severity, site.cvss.rating_version);
   return {
@@ -42,7 +54,7 @@ export interface AdvisorySummary {
 }
 
 /** Every published advisory with the view of its current revision, newest first. */
-export async function getPublishedViews(): Promise<AdvisorySummary[]> {
+export const getPublishedViews: () => Promise<AdvisorySummary[]> = once(async () => {
   const published = await getPublished();
   return Promise.all(published.map(async (advisory) => ({ advisory, view: await viewRevision(advisory.current) })));
-}
+});

@@ -2,6 +2,7 @@
  * The announcements the site shows: published at the later of their own date and the
  * publication of every advisory revision they name (the same rule the seal records).
  */
+import { once } from './once.ts';
 import type { Revision } from '../lib/advisory/history.ts';
 import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcement/announcements.ts';
 import { sectionsNamed, type AnnouncementText } from '../lib/text/announcement-text.ts';
@@ -24,7 +25,7 @@ export interface AnnouncementPage {
 }
 
 /** The published announcements, newest first. */
-export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
+export const getPublishedAnnouncements: () => Promise<AnnouncementPage[]> = once(async () => {
   const histories = await getHistories();
   // The collection holds only published announcements; the filter stays as a second line of defence.
   const published = (await getAnnouncements()).filter((a) => isAnnouncementPublished(a, histories, now));
@@ -40,7 +41,7 @@ export async function getPublishedAnnouncements(): Promise<AnnouncementPage[]> {
     }),
   );
   return pages.sort((a, b) => b.published.getTime() - a.published.getTime() || byCodeUnit(a.announcement.slug, b.announcement.slug));
-}
+});
 
 /** The input of the mail text (src/lib/text/announcement-text.ts) for one announcement. */
 export async function announcementText(p: AnnouncementPage): Promise<AnnouncementText> {

@@ -4,6 +4,7 @@
  * only from getPublished / getPublishedViews / viewRevision (the one filter, SPEC rule 1): a
  * revision that is not in `advisory.revisions` is never listed, linked or counted here.
  */
+import { once } from './once.ts';
 import type { Revision } from '../lib/advisory/history.ts';
 import type { LineRow } from '../lib/advisory/affected-view.ts';
 import { addDays } from '../lib/common/dates.ts';
@@ -86,9 +87,9 @@ function entryOf({ advisory, view }: AdvisorySummary): ArchiveEntry {
 }
 
 /** Every published advisory as an archive row, newest first. */
-export async function getArchive(): Promise<ArchiveEntry[]> {
+export const getArchive: () => Promise<ArchiveEntry[]> = once(async () => {
   return (await getPublishedViews()).map(entryOf);
-}
+});
 
 /** The newest `count` published advisories. */
 export async function getLatest(count: number): Promise<ArchiveEntry[]> {
@@ -103,7 +104,7 @@ function changesOf(revisions: readonly Revision[], index: number): RevisionChang
 }
 
 /** One page per published revision of every published advisory (`/advisories/<ID>/v<N>/`). */
-export async function getRevisionPages(): Promise<RevisionPage[]> {
+export const getRevisionPages: () => Promise<RevisionPage[]> = once(async () => {
   const pages: RevisionPage[] = [];
   for (const advisory of await getPublished()) {
     for (const [i, r] of advisory.revisions.entries()) {
@@ -111,7 +112,7 @@ export async function getRevisionPages(): Promise<RevisionPage[]> {
     }
   }
   return pages;
-}
+});
 
 /** One page per published advisory, showing its newest published revision (`/advisories/<ID>/`). */
 export async function getAdvisoryPages(): Promise<RevisionPage[]> {
@@ -119,14 +120,14 @@ export async function getAdvisoryPages(): Promise<RevisionPage[]> {
 }
 
 /** Every alias any published revision carried, with the advisory it leads to. */
-export async function getAliasPages(): Promise<AliasPage[]> {
+export const getAliasPages: () => Promise<AliasPage[]> = once(async () => {
   return (await getPublished()).flatMap((a) => a.aliases.map((alias) => ({ alias, id: a.id, title: a.current.front.summary })));
-}
+});
 
 /** The years that have advisories (by first publication, UTC), newest first. */
-export async function getYears(): Promise<number[]> {
+export const getYears: () => Promise<number[]> = once(async () => {
   return [...new Set((await getArchive()).map((e) => e.year))].sort((a, b) => b - a);
-}
+});
 
 /**
  * Every rating, most severe first: each has its page even while empty, so a published address
@@ -137,7 +138,7 @@ export async function getRatings(): Promise<RatingSlug[]> {
 }
 
 /** Every released line with the advisories whose current revision affects it (withdrawn ones left out). */
-export async function getLinePages(): Promise<LinePage[]> {
+export const getLinePages: () => Promise<LinePage[]> = once(async () => {
   const model = await getPolicyModel();
   const views = (await getPublishedViews()).filter((s) => !s.advisory.withdrawn);
   return model.support.map((window) => ({
@@ -147,7 +148,7 @@ export async function getLinePages(): Promise<LinePage[]> {
       return row ? [{ entry: entryOf(s), row }] : [];
     }),
   }));
-}
+});
 
 /** One row of the response-time record. */
 export interface ResponseEntry {

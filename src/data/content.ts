@@ -2,6 +2,7 @@
  * The only module that reads the collections, and the build's "now" and publication plan. The
  * collections hold only what is published at "now" (the loader filters, SPEC rule 10).
  */
+import { once } from './once.ts';
 import { getCollection, getEntry } from 'astro:content';
 import { groupHistories, type AdvisoryHistory } from '../lib/advisory/history.ts';
 import type { Announcement } from '../lib/announcement/announcements.ts';
@@ -9,7 +10,6 @@ import { publicationPlan, type PublicationPlan } from '../lib/publication/plan.t
 import { buildNow } from '../io/now.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { policyModel, type PolicyModel } from '../lib/policy/policy.ts';
-import { toReleaseLine } from '../lib/policy/releases.ts';
 import type { ReleaseLine } from '../lib/policy/support.ts';
 import type { Site } from '../schemas/site.ts';
 import { byCodeUnit } from '../lib/common/order.ts';
@@ -18,16 +18,16 @@ import { byCodeUnit } from '../lib/common/order.ts';
 export const now: Date = buildNow();
 
 /** site.yaml, validated. */
-export async function getSite(): Promise<Site> {
+export const getSite: () => Promise<Site> = once(async () => {
   const entry = await getEntry('site', 'site');
   if (!entry) throw new Error('site.yaml was not loaded');
   return entry.data;
-}
+});
 
 /** Every release line, planned ones included (the support rules hide those). */
-export async function getReleaseLines(): Promise<ReleaseLine[]> {
-  return (await getCollection('releases')).map((e) => toReleaseLine(e.data));
-}
+export const getReleaseLines: () => Promise<ReleaseLine[]> = once(async () => {
+  return (await getCollection('releases')).map((e) => e.data);
+});
 
 export interface RenderedSection {
   slug: string;
@@ -38,36 +38,33 @@ export interface RenderedSection {
 }
 
 /** Policy sections in order, with their markdown rendered safely. */
-export async function getPolicySections(): Promise<RenderedSection[]> {
+export const getPolicySections: () => Promise<RenderedSection[]> = once(async () => {
   const entries = await getCollection('policy');
   return entries
     .map((e) => e.data)
     .sort((a, b) => a.order - b.order || byCodeUnit(a.slug, b.slug))
     .map((s) => ({ slug: s.slug, title: s.title, place: s.place, body: s.body, html: renderMarkdown(s.body, import.meta.env.BASE_URL) }));
-}
+});
 
 /** The policy model at this build's "now". */
-export async function getPolicyModel(): Promise<PolicyModel> {
+export const getPolicyModel: () => Promise<PolicyModel> = once(async () => {
   return policyModel(await getSite(), await getReleaseLines(), now);
-}
+});
 
 /** Every published revision, grouped by advisory (oldest revision first). */
-export async function getHistories(): Promise<AdvisoryHistory[]> {
+export const getHistories: () => Promise<AdvisoryHistory[]> = once(async () => {
   return groupHistories((await getCollection('revisions')).map((e) => e.data));
-}
+});
 
 /** Every published announcement. */
-export async function getAnnouncements(): Promise<Omit<Announcement, 'src'>[]> {
+export const getAnnouncements: () => Promise<Omit<Announcement, 'src'>[]> = once(async () => {
   return (await getCollection('announcements')).map((e) => e.data);
-}
-
-let plan: Promise<PublicationPlan> | undefined;
+});
 
 /** The publication plan of this build (computed from the published content: its held-back list is empty here). */
-export function getPlan(): Promise<PublicationPlan> {
-  plan ??= (async () => {
-    const lines = (await getCollection('releases')).map((e) => e.data);
-    return publicationPlan({ site: await getSite(), lines, advisories: await getHistories(), announcements: await getAnnouncements() }, now);
-  })();
-  return plan;
-}
+export const getPlan: () => Promise<PublicationPlan> = once(async () => {
+  return publicationPlan({ site: await getSite(), lines: await getReleaseLines(), advisories: await getHistories(), announcements: await getAnnouncements() }, now);
+});
+
+/** The armored public keys of content/keys/, by file name. */
+export const getKeyTexts: () => Promise<Map<string, string>> = once(async () => new Map((await getCollection('keys')).map((e) => [e.id, e.data.text])));

@@ -20,11 +20,11 @@ export async function advisoryItems(): Promise<FeedItem[]> {
       a.revisions.map(async (r): Promise<FeedItem> => {
         const view = await viewRevision(r);
         const url = absolute(`advisories/${a.id}/v${r.number}/`);
-        const withdrawn = r.front.withdrawn !== undefined;
+        const withdrawn = r.withdrawn !== undefined;
         const affected = view.affected.affectedLines;
         const title = `${a.id}${r.number > 1 ? ` (revision ${r.number})` : ''}: ${withdrawn ? 'Withdrawn: ' : ''}${r.front.summary}`;
         const summary = [
-          r.front.summary + (withdrawn ? ` Withdrawn: ${r.front.withdrawn_reason}` : ''),
+          r.front.summary + (withdrawn ? ` Withdrawn: ${r.withdrawn?.reason}` : ''),
           `Rating: ${ratingText(view)}.`,
           `Affected lines: ${withdrawn ? 'none (withdrawn)' : affected.length ? affected.join(', ') : 'none listed'}.`,
           ...(r.front.aliases.length ? [`Aliases: ${r.front.aliases.join(', ')}.`] : []),

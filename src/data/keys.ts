@@ -1,9 +1,8 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
-import { getCollection } from 'astro:content';
-import { resolveSigningKey } from '../io/signing-key.ts';
+import { readHandoff, type BuildKey } from '../io/handoff.ts';
+import { buildSigningKey } from '../io/signing-key.ts';
 import { publicKeyBlock } from '../lib/signing/signing.ts';
-import type { Site } from '../schemas/site.ts';
-import { getSite, now } from './content.ts';
+import { getKeyTexts, getSite, now } from './content.ts';
 
 export interface ShownKey {
   fingerprint: string;
@@ -14,26 +13,19 @@ export interface ShownKey {
   development: boolean;
 }
 
-export interface BuildKey {
-  fingerprint: string;
-  development: boolean;
-  armoredPublic: string;
-}
-
 let buildKey: Promise<BuildKey> | undefined;
 
-/** The key this build signs with (the project's, or the development key), without its private half. */
+/** The key this build signs with (the project's, or the development key), without its private half: from the build's handoff, else resolved once in this process. */
 export function getBuildKey(): Promise<BuildKey> {
-  buildKey ??= getSite().then(async (site: Site) => {
-    const r = await resolveSigningKey(site, now);
+  buildKey ??= (async () => {
+    const handed = readHandoff()?.key;
+    if (handed) return handed;
+    const r = await buildSigningKey(await getSite(), now);
     return { fingerprint: r.key.fingerprint, development: r.development, armoredPublic: r.armoredPublic };
-  });
+  })();
   return buildKey;
 }
 
-async function keyTexts(): Promise<Map<string, string>> {
-  return new Map((await getCollection('keys')).map((e) => [e.id, e.data.text as string]));
-}
 
 /** Every key to show on the security page: the development key first when this build uses it. */
 export async function getShownKeys(): Promise<ShownKey[]> {
@@ -46,7 +38,7 @@ export async function getShownKeys(): Promise<ShownKey[]> {
 /** /pgp-key.asc: the signing keys, current and retired, and the development key when it signed this build. */
 export async function signingKeysBlock(): Promise<string> {
   const site = await getSite();
-  const texts = await keyTexts();
+  const texts = await getKeyTexts();
   const build = await getBuildKey();
   const listed = site.keys.filter((k) => k.role === 'signing').map((k) => texts.get(k.file) as string);
   return publicKeyBlock(build.development ? [build.armoredPublic, ...listed] : listed);
@@ -56,5 +48,5 @@ export async function signingKeysBlock(): Promise<string> {
 export async function encryptionKey(): Promise<string | undefined> {
   const site = await getSite();
   const key = site.keys.find((k) => k.role === 'encryption' && k.status === 'current');
-  return key ? (await keyTexts()).get(key.file) : undefined;
+  return key ? (await getKeyTexts()).get(key.file) : undefined;
 }

@@ -1,15 +1,19 @@
 /**
- * Bulletin's post-build steps, in order, over the folder Astro just wrote: the search index,
- * signing, then the output guard, last, over everything (the search index included). Any failure fails the build, and `npm run build` then keeps the
- * previous dist/.
+ * Bulletin's post-build steps, in order, over the folder Astro just wrote: the search index
+ * (Pagefind over the final pages), signing what the plan marks, then the output guard over
+ * everything, the search index included. Any failure fails the build, and `npm run build`
+ * then keeps the previous dist/. Under `npm run build` the script runs them itself with the plan
+ * and key it already holds (one validation, one plan, one key per build); the integration runs
+ * them when `astro build` is run directly.
  */
 import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { findLeaks } from '../lib/publication/guard.ts';
-import { publicationPlan } from '../lib/publication/plan.ts';
-import { resolveSigningKey } from '../io/signing-key.ts';
+import { publicationPlan, type PublicationPlan } from '../lib/publication/plan.ts';
+import { buildSigningKey, type ResolvedKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';
 import { buildNow } from '../io/now.ts';
+import { readHandoff } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
 import { indexSite } from './search.ts';
@@ -26,26 +30,27 @@ export function guardOutput(dir: string, tokens: string[]): void {
   }
 }
 
-/** The integration: post-build steps for `astro build`. */
+/** Indexes the pages for search, signs what the plan marks, then guards the whole folder: the post-build steps. */
+export async function postBuild(dir: string, plan: PublicationPlan, resolved: ResolvedKey, log: (message: string) => void): Promise<void> {
+  const pages = await indexSite(dir);
+  log(`search index: ${pages} page${pages === 1 ? '' : 's'} indexed`);
+  const signed = await signOutput(dir, plan.outputs, resolved.key);
+  log(`signed ${signed} files with ${resolved.development ? "the DEVELOPMENT key (not the project's key)" : 'key'} ${resolved.key.fingerprint}`);
+  guardOutput(dir, plan.heldBack);
+  log(`output guard: no unpublished material (${plan.heldBack.length} held-back token${plan.heldBack.length === 1 ? '' : 's'} checked)`);
+}
+
+/** The integration: post-build steps for `astro build` run directly. */
 export function bulletin(): AstroIntegration {
   return {
     name: 'bulletin',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
-        const out = fileURLToPath(dir);
+        // Under npm run build, the script signs and guards with the plan and key it holds.
+        if (readHandoff()) return;
         const content = await validatedContent();
         const now = buildNow();
-
-        const pages = await indexSite(out);
-        logger.info(`search index: ${pages} page${pages === 1 ? '' : 's'} indexed`);
-
-        const resolved = await resolveSigningKey(content.site, now);
-        const plan = publicationPlan(content, now);
-        const signed = await signOutput(out, plan.outputs, resolved.key);
-        logger.info(`signed ${signed} files with ${resolved.development ? 'the DEVELOPMENT key (not the project\'s key)' : 'key'} ${resolved.key.fingerprint}`);
-
-        guardOutput(out, plan.heldBack);
-        logger.info(`output guard: no unpublished material (${plan.heldBack.length} held-back token${plan.heldBack.length === 1 ? '' : 's'} checked)`);
+        await postBuild(fileURLToPath(dir), publicationPlan(content, now), await buildSigningKey(content.site, now), (m) => logger.info(m));
       },
     },
   };

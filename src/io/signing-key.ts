@@ -75,3 +75,11 @@ export async function resolveSigningKey(site: Site, now: Date, env: NodeJS.Proce
   const key = await readSigningKey(await developmentKey(developmentKeyPath(env)), undefined, now);
   return { key, development: true, armoredPublic: key.privateKey.toPublic().armor() };
 }
+
+let processKey: Promise<ResolvedKey> | undefined;
+
+/** The key of this process's build, resolved once (the post-build step and the pages share it). */
+export function buildSigningKey(site: Site, now: Date): Promise<ResolvedKey> {
+  processKey ??= resolveSigningKey(site, now);
+  return processKey;
+}

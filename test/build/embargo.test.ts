@@ -5,6 +5,7 @@
  * publishes them. A mention in published text is caught by check; anything else that got out
  * is caught by the guard over the built site, however it is encoded.
  */
+import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -84,8 +85,11 @@ describe('at the fixed now, the embargoed material is absent', () => {
   });
 
   it('no data store, cache or staging folder holds the draft or the embargoed text (SPEC rule 10)', () => {
-    // Astro's data store and cache live under .bulletin/ during a build; .astro/ holds its generated types.
-    const folders = ['.bulletin', '.astro', 'node_modules/.astro'].map((f) => join(ROOT, f)).filter((f) => existsSync(f));
+    // Astro's data store and cache live in the build's work folder under .bulletin/ (named by a hash
+    // of the output folder; other builds in .bulletin/ built other content at other nows); .astro/
+    // holds Astro's generated types.
+    const work = join('.bulletin', `build-${createHash('sha256').update(dist).digest('hex').slice(0, 12)}`);
+    const folders = [work, '.astro', 'node_modules/.astro'].map((f) => join(ROOT, f)).filter((f) => existsSync(f));
     const texts = ['Embargoed text that must not leak', 'Decoy embargoed advisory', 'Still being analysed', 'Added a second CVE ID', 'CVE-2026-99999'];
     for (const folder of [...folders, dist]) {
       for (const file of listFiles(folder)) {

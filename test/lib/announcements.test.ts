@@ -16,9 +16,8 @@ import {
 import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
 import { announcementOutputs, heldBackAnnouncementTokens } from '../../src/lib/publication/plan.ts';
 import { toReleaseLine } from '../../src/lib/policy/releases.ts';
-import { checkAnnouncementSeals, sealAnnouncements } from '../../src/lib/sealing/announcement-seal.ts';
 import { emptyLock } from '../../src/lib/sealing/lock.ts';
-import { sealRevisions } from '../../src/lib/sealing/seal.ts';
+import { checkAnnouncementSeals, sealAnnouncements, sealRevisions } from '../../src/lib/sealing/seal.ts';
 import type { SourceFile } from '../../src/lib/content/source.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock } from '../../src/schemas/lock.ts';

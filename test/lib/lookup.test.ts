@@ -12,7 +12,6 @@ import { publishedContent } from '../../src/lib/publication/plan.ts';
 import { lookupIndex } from '../../src/lib/publication/lookup-index.ts';
 import { publishedAdvisories } from '../../src/lib/publication/publication.ts';
 import { policyModel } from '../../src/lib/policy/policy.ts';
-import { toReleaseLine } from '../../src/lib/policy/releases.ts';
 import { validateFolder } from '../../src/io/run-validation.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { EXAMPLE_CONTENT } from '../helpers/run.ts';
@@ -23,7 +22,7 @@ async function exampleIndex(): Promise<LookupIndex> {
   const now = new Date(EXAMPLE_NOW);
   const result = await validateFolder({ BULLETIN_CONTENT_DIR: EXAMPLE_CONTENT, BULLETIN_NOW: EXAMPLE_NOW });
   const content = publishedContent(result.content!, now);
-  const lines = content.lines.map(toReleaseLine);
+  const lines = content.lines;
   const model = policyModel(content.site, lines, now);
   const advisories = publishedAdvisories(content.advisories, now).map((a) => ({
     id: a.id,

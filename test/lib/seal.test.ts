@@ -8,7 +8,8 @@ import { groupHistories, sourceHash, toRevision, type Revision } from '../../src
 import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
 import { parseMarkdown } from '../../src/lib/content/source.ts';
 import { checkAgainst, emptyLock, parseLock, serializeLock } from '../../src/lib/sealing/lock.ts';
-import { checkSeals, reviseSource, sealRevisions } from '../../src/lib/sealing/seal.ts';
+import { reviseSource } from '../../src/lib/sealing/revise.ts';
+import { checkSeals, sealRevisions } from '../../src/lib/sealing/seal.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock, Seal } from '../../src/schemas/lock.ts';
 

@@ -17,7 +17,11 @@ export interface Revision {
   /** Whether `revision.date` carries a time (and offset) rather than a bare day. */
   dateHasTime: boolean;
   draft: boolean;
-  /** The validated front matter. */
+  /** Set by the revision that withdraws the advisory (and every later one): when, and why. */
+  withdrawn?: Withdrawal;
+  /** The disclosure timeline as instants; a missing one is not known. */
+  timeline: Timeline;
+  /** The validated front matter, as written. */
   front: AdvisoryFront;
   /** The markdown body. */
   body: string;
@@ -28,6 +32,15 @@ export interface Revision {
   /** sha256 (hex) of the LF-normalised source text: what the seal records. */
   sha256: string;
 }
+
+/** An advisory's withdrawal: one value with its time and reason. */
+export interface Withdrawal {
+  at: Date;
+  reason: string;
+}
+
+/** The disclosure timeline (`timeline` in the front matter), as instants. */
+export type Timeline = { [K in keyof AdvisoryFront['timeline']]?: Date };
 
 export interface AdvisoryHistory {
   id: string;
@@ -53,6 +66,8 @@ export function toRevision(front: AdvisoryFront, body: string, file: string, tex
     date: toInstant(front.revision.date),
     dateHasTime: hasTime(front.revision.date),
     draft: front.draft,
+    withdrawn: front.withdrawn !== undefined ? { at: toInstant(front.withdrawn), reason: front.withdrawn_reason ?? '' } : undefined,
+    timeline: Object.fromEntries(Object.entries(front.timeline).flatMap(([k, v]) => (v === undefined ? [] : [[k, toInstant(v)]]))),
     front,
     body,
     file,

@@ -4,7 +4,7 @@
  * findings that name the line.
  */
 import matter from 'gray-matter';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import { fieldPath, type Finding, type Path, type Severity } from './findings.ts';
 
@@ -81,8 +81,35 @@ function makeSource(file: string, doc: Document, counter: LineCounter, text: str
 /** Parses a YAML 1.2 file, keeping positions for every later finding. */
 export function parseYaml(src: SourceFile): YamlSource {
   const counter = new LineCounter();
-  const doc = parseDocument(src.text, { lineCounter: counter, prettyErrors: true, uniqueKeys: true });
+  // yaml's own unique-key check compares every key with every other (quadratic: seconds for the
+  // lock of ten thousand advisories); the same check, in one pass per mapping, follows.
+  const doc = parseDocument(src.text, { lineCounter: counter, prettyErrors: true, uniqueKeys: false });
+  if (!doc.errors.length) {
+    const duplicate = firstDuplicateKey(doc);
+    if (duplicate) doc.errors.push(new YAMLParseError([duplicate, duplicate + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+    for (const e of doc.errors) e.linePos ??= [counter.linePos(e.pos[0])];
+  }
   return makeSource(src.file, doc, counter, src.text);
+}
+
+/** The offset of the first key that appears twice in the same mapping, if any. */
+function firstDuplicateKey(doc: Document): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (seen.has(key) && isScalar(pair.key) && pair.key.range) {
+          found = pair.key.range[0];
+          return visit.BREAK;
+        }
+        seen.add(key);
+      }
+      return undefined;
+    },
+  });
+  return found;
 }
 
 export interface MarkdownSource {

@@ -8,16 +8,15 @@ import { releasesSchema } from '../../schemas/releases.ts';
 import { siteSchema, type Site } from '../../schemas/site.ts';
 import type { Finding } from './findings.ts';
 import { checkReleaseLines } from '../policy/releases.ts';
-import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import type { ReleaseLine } from '../policy/support.ts';
 import { groupHistories, type AdvisoryHistory } from '../advisory/history.ts';
 import { checkAdvisories } from '../advisory/checks.ts';
 import { readRevisions } from '../advisory/files.ts';
 import { toReleaseLine } from '../policy/releases.ts';
 import { parseMarkdown, parseYaml, validateWith, type SourceFile, type YamlSource } from './source.ts';
 import { checkKeys } from '../signing/key-checks.ts';
-import { checkAnnouncementSeals } from '../sealing/announcement-seal.ts';
 import { emptyLock, parseLock } from '../sealing/lock.ts';
-import { checkSeals } from '../sealing/seal.ts';
+import { checkAnnouncementSeals, checkSeals } from '../sealing/seal.ts';
 import { checkAnnouncements, isAnnouncementPublished, readAnnouncements, type Announcement } from '../announcement/announcements.ts';
 import { sourceLeaks } from '../publication/leak-check.ts';
 import { isPublished } from '../publication/publication.ts';
@@ -49,8 +48,8 @@ export interface PolicySection extends PolicySectionMeta {
 
 export interface Content {
   site: Site;
-  /** Release lines as written (validated); `toReleaseLine` makes the domain type. */
-  lines: ReleaseLineInput[];
+  /** Release lines, validated and made the domain type once. */
+  lines: ReleaseLine[];
   policy: PolicySection[];
   /** Every advisory with all its revisions, drafts and embargoed ones included: `src/data` filters. */
   advisories: AdvisoryHistory[];
@@ -93,7 +92,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     }
   }
 
-  let lines: ReleaseLineInput[] | undefined;
+  let lines: ReleaseLine[] | undefined;
   if (!files.releases) findings.push(missing(`${files.root}/releases.yaml`, 'a "lines" list'));
   else {
     const src = parseYaml(files.releases);
@@ -106,7 +105,7 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
         const lineFindings = site ? checkReleaseLines(r.value.lines, site.packages.map((p) => p.name), src) : [];
         findings.push(...lineFindings);
         // Advisories are checked against the lines only when the lines themselves are sound.
-        if (site && !lineFindings.length) lines = r.value.lines;
+        if (site && !lineFindings.length) lines = r.value.lines.map(toReleaseLine);
       }
     }
   }
@@ -134,12 +133,12 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
   findings.push(...parsed.findings);
   const advisories = groupHistories(parsed.revisions.map((p) => p.revision));
   if (site && lines) {
-    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines: lines.map(toReleaseLine), now }, parsed.failedIds));
+    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines, now }, parsed.failedIds));
   }
 
   const announced = readAnnouncements(files.announcements);
   findings.push(...announced.findings);
-  if (site && lines) findings.push(...checkAnnouncements(announced.announcements, advisories, site, lines.map(toReleaseLine), now, parsed.failedIds));
+  if (site && lines) findings.push(...checkAnnouncements(announced.announcements, advisories, site, lines, now, parsed.failedIds));
 
   // The seal: every non-draft revision sealed, and unchanged since (SPEC rule 2).
   const lockFile = files.lock?.file ?? `${files.root}/bulletin.lock`;

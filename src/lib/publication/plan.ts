@@ -10,8 +10,7 @@ import { RATING_ORDER } from '../advisory/severity.ts';
 import { toInstant } from '../../schemas/common.ts';
 import { announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
 import { policyModel } from '../policy/policy.ts';
-import { toReleaseLine } from '../policy/releases.ts';
-import type { ReleaseLineInput } from '../../schemas/releases.ts';
+import type { ReleaseLine } from '../policy/support.ts';
 import type { Site } from '../../schemas/site.ts';
 import {
   advisoryPath,
@@ -63,7 +62,7 @@ export interface PlannedOutput {
 /** The validated content the plan needs (structurally, `Content` of the validator). */
 export interface PlanContent {
   site: Site;
-  lines: readonly ReleaseLineInput[];
+  lines: readonly ReleaseLine[];
   advisories: readonly AdvisoryHistory[];
   announcements: readonly Omit<Announcement, 'src'>[];
 }
@@ -116,7 +115,7 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
   const announcements = content.announcements
     .filter((a) => isAnnouncementPublished(a, content.advisories, now))
     .map((a) => ({ slug: a.slug, date: announcementPublication(a, content.advisories) }));
-  const support = policyModel(site, content.lines.map(toReleaseLine), now).support;
+  const support = policyModel(site, content.lines, now).support;
   const years = [...new Set(published.map((a) => a.published.getUTCFullYear()))].sort((a, b) => b - a);
 
   const siteUpdated = toInstant(site.updated);

@@ -43,7 +43,7 @@ export function publishedAdvisories(histories: readonly AdvisoryHistory[], now: 
           aliases: [...new Set(revisions.flatMap((r) => r.front.aliases))],
           published: first.date,
           modified: current.date,
-          withdrawn: current.front.withdrawn !== undefined,
+          withdrawn: current.withdrawn !== undefined,
         },
       ];
     })
