@@ -8,7 +8,7 @@
  * Bundled into the browser as it is (src/components/VersionLookup.astro): no Node.js import, no
  * DOM, nothing but ranges.ts and semver.
  */
-import { compare } from 'semver';
+import compare from 'semver/functions/compare.js';
 import { isAffected, lineOfVersion, readTypedVersion, type AffectedSpec } from './ranges.ts';
 
 /** Support status, as the policy model names it. */

@@ -17,7 +17,13 @@
  * `latest` is itself a prerelease, the prereleases leading up to it: once `1.0.0` has shipped,
  * nobody is counted as running line "1" on `1.0.0-rc.1`.
  */
-import { coerce, compare, inc, parse, Range, SemVer } from 'semver';
+// One module per function, not semver's index: the browser bundle of the version lookup carries only these.
+import coerce from 'semver/functions/coerce.js';
+import compare from 'semver/functions/compare.js';
+import inc from 'semver/functions/inc.js';
+import parse from 'semver/functions/parse.js';
+import Range from 'semver/classes/range.js';
+import SemVer from 'semver/classes/semver.js';
 
 /** One OSV event: exactly one of its fields is set. */
 export interface RangeEvent {
