@@ -6,7 +6,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { generateSigningKey } from '../src/lib/signing/signing.ts';
+import { generateSigningKey } from '../src/lib/signing/keys.ts';
 import { contentDir } from '../src/io/read-content.ts';
 import { buildNow } from '../src/io/now.ts';
 import { formatDate } from '../src/lib/common/dates.ts';

@@ -5,7 +5,8 @@
 import { once } from './once.ts';
 import type { Revision } from '../lib/advisory/history.ts';
 import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../lib/announcement/announcements.ts';
-import { sectionsNamed, type AnnouncementText } from '../lib/text/announcement-text.ts';
+import type { AnnouncementText } from '../lib/text/announcement-text.ts';
+import { sectionsNamed } from '../lib/text/plain-text.ts';
 import { renderMarkdown } from '../lib/text/markdown.ts';
 import { viewRevision, type RevisionView } from './advisories.ts';
 import { ratingText } from './archive.ts';

@@ -1,7 +1,7 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
 import { readHandoff, type BuildKey } from '../io/handoff.ts';
 import { buildSigningKey } from '../io/signing-key.ts';
-import { publicKeyBlock } from '../lib/signing/signing.ts';
+import { publicKeyBlock } from '../lib/signing/keys.ts';
 import { getKeyTexts, getSite, now } from './content.ts';
 
 export interface ShownKey {

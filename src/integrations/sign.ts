@@ -1,11 +1,12 @@
 /**
  * The signing step after the Astro build: signs every output the publication plan marks, with the build's key,
- * concurrently. Crypto lives in src/lib/signing/signing.ts; this module only reads and writes files.
+ * concurrently. Crypto lives in src/lib/signing/ (signing.ts signs, keys.ts reads keys); this module only reads and writes files.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedOutput } from '../lib/publication/plan.ts';
-import { signatureTime, signCleartext, signDetached, type SigningKey } from '../lib/signing/signing.ts';
+import { type SigningKey } from '../lib/signing/keys.ts';
+import { signatureTime, signCleartext, signDetached } from '../lib/signing/signing.ts';
 
 /** Signs every output of the plan that is to be signed, under `dir`; a planned file that is missing is an error. */
 export async function signOutput(dir: string, outputs: readonly PlannedOutput[], key: SigningKey): Promise<number> {

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Site } from '../schemas/site.ts';
-import { generateDevelopmentKey, readSigningKey, SigningKeyError, type SigningKey } from '../lib/signing/signing.ts';
+import { generateDevelopmentKey, readSigningKey, SigningKeyError, type SigningKey } from '../lib/signing/keys.ts';
 
 export interface ResolvedKey {
   key: SigningKey;

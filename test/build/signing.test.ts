@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey } from '../../src/lib/signing/signing.ts';
+import { generateSigningKey } from '../../src/lib/signing/keys.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { describeWithGpg, GpgHome } from '../helpers/gpg.ts';
 import { build, EXAMPLE_CONTENT, ROOT, tempDir } from '../helpers/run.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { markdownToText, renderAnnouncementText, sectionsNamed, wrap, type AnnouncementText } from '../../src/lib/text/announcement-text.ts';
+import { renderAnnouncementText, type AnnouncementText } from '../../src/lib/text/announcement-text.ts';
+import { markdownToText, sectionsNamed, wrap } from '../../src/lib/text/plain-text.ts';
 
 /** Length in code points, as the 72-character rule counts (not UTF-16 units). */
 const codePoints = (s: string) => Array.from(s).length;

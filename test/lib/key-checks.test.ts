@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { checkKeys } from '../../src/lib/signing/key-checks.ts';
 import { formatFinding } from '../../src/lib/content/findings.ts';
 import { parseYaml } from '../../src/lib/content/source.ts';
-import { generateSigningKey } from '../../src/lib/signing/signing.ts';
+import { generateSigningKey } from '../../src/lib/signing/keys.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 
 const NOW = new Date('2026-09-01T12:00:00Z');

@@ -4,18 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DEVELOPMENT_KEY_CREATED,
   SigningKeyError,
-  cleartextBody,
   daysUntilExpiry,
   fingerprintOf,
   generateDevelopmentKey,
   generateSigningKey,
   publicKeyBlock,
   readSigningKey,
-  signCleartext,
-  signDetached,
-  signatureTime,
   type SigningKey,
-} from '../../src/lib/signing/signing.ts';
+} from '../../src/lib/signing/keys.ts';
+import { cleartextBody, signCleartext, signDetached, signatureTime } from '../../src/lib/signing/signing.ts';
 import { GpgHome, describeWithGpg } from '../helpers/gpg.ts';
 
 // Fixed times only: keys are created long ago, "now" is passed, the clock is never read.
