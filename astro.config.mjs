@@ -1,7 +1,8 @@
-// Thin: where the site lives, where it is built, and Bulletin's post-build steps.
+// Thin: where the site lives, where it is built, Bulletin's post-build steps and its dev-server guard.
 import { defineConfig } from 'astro/config';
 import { siteLocation } from './src/io/site-url.ts';
 import { bulletin } from './src/integrations/bulletin.ts';
+import { devGuard } from './src/integrations/dev-guard.ts';
 
 const { site, base } = siteLocation();
 
@@ -13,7 +14,7 @@ export default defineConfig({
   cacheDir: process.env.BULLETIN_ASTRO_CACHE_DIR || './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 2 },
   devToolbar: { enabled: false },
-  integrations: [bulletin()],
+  integrations: [bulletin(), devGuard()],
   // Build staging and test output live in the project folder; the dev server need not watch them.
   // Scripts are always files, never inlined, however small: the pages' CSP allows no inline script.
   vite: { build: { assetsInlineLimit: 0 }, server: { watch: { ignored: ['**/.bulletin/**', '**/test/.tmp/**', '**/dist/**'] } } },

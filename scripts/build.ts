@@ -33,11 +33,12 @@ try {
   console.error(`bulletin build: ${(e as Error).message}`);
   process.exit(1);
 }
-const content = await runValidation('build');
-if (!content) {
+const validated = await runValidation('build');
+if (!validated) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
 }
+const content = validated;
 // The signing key is resolved once, before anything is rendered: a bad key stops the build here.
 let resolved: ResolvedKey;
 try {
@@ -52,49 +53,55 @@ try {
   process.exit(1);
 }
 
+// The build's work folder holds everything this build writes besides dist/: the handoff, Astro's
+// cache and data store, and the staging folder. It goes in `finally`, on success and on failure,
+// so nothing unpublished stays under .bulletin/ for a CI cache or artifact upload to carry.
 const work = resolve('.bulletin', 'build-' + createHash('sha256').update(out).digest('hex').slice(0, 12));
 const stage = resolve(work, 'stage');
-rmSync(stage, { recursive: true, force: true });
+rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-// One plan for the whole build. Astro gets only the published content and the key's public
-// half; the held-back tokens and the private key stay in this process, which signs and guards.
-const now = buildNow();
-const plan = publicationPlan(content, now);
-const handoff = resolve(work, 'handoff.bin');
-writeHandoff(handoff, {
-  now,
-  content: publishedContent(content, now),
-  key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
-});
-let result;
-try {
-  result = runAstro(['build'], {
+/** Renders, signs and guards into the staging folder, then replaces the output folder; returns the exit status. */
+async function buildInto(): Promise<number> {
+  // One plan for the whole build. Astro gets only the published content and the key's public
+  // half; the held-back tokens and the private key stay in this process, which signs and guards.
+  const now = buildNow();
+  const plan = publicationPlan(content, now);
+  const handoff = resolve(work, 'handoff.bin');
+  writeHandoff(handoff, {
+    now,
+    content: publishedContent(content, now),
+    key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
+  });
+  const result = runAstro(['build'], {
     ...process.env,
     [HANDOFF_VARIABLE]: handoff,
     BULLETIN_ASTRO_OUT_DIR: stage,
     BULLETIN_ASTRO_CACHE_DIR: resolve(work, 'cache'),
   });
-} finally {
-  rmSync(handoff, { force: true });
-}
-if (result.status !== 0) {
-  console.error(`bulletin build: failed; ${out} was not changed.`);
-  process.exit(result.status ?? 1);
-}
-try {
-  await postBuild(stage, plan, resolved, (m) => console.log(`bulletin build: ${m}`));
-} catch (e) {
-  console.error(`bulletin build: ${(e as Error).message}\nbulletin build: failed; ${out} was not changed.`);
-  process.exit(1);
+  if (result.status !== 0) {
+    console.error(`bulletin build: failed; ${out} was not changed.`);
+    return result.status ?? 1;
+  }
+  try {
+    await postBuild(stage, plan, resolved, (m) => console.log(`bulletin build: ${m}`));
+  } catch (e) {
+    console.error(`bulletin build: ${(e as Error).message}\nbulletin build: failed; ${out} was not changed.`);
+    return 1;
+  }
+  rmSync(out, { recursive: true, force: true });
+  try {
+    renameSync(stage, out);
+  } catch {
+    // Another file system: copy instead of moving.
+    cpSync(stage, out, { recursive: true });
+  }
+  console.log(`bulletin build: ${existsSync(out) ? 'wrote' : 'could not write'} ${out}`);
+  return 0;
 }
 
-rmSync(out, { recursive: true, force: true });
 try {
-  renameSync(stage, out);
-} catch {
-  // Another file system: copy instead of moving.
-  cpSync(stage, out, { recursive: true });
-  rmSync(stage, { recursive: true, force: true });
+  process.exitCode = await buildInto();
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
-console.log(`bulletin build: ${existsSync(out) ? 'wrote' : 'could not write'} ${out}`);

@@ -5,7 +5,7 @@
 import { formatDate } from '../lib/common/dates.ts';
 import rss from '@astrojs/rss';
 import { toInstant } from '../schemas/common.ts';
-import { jsonFeed, newestDate, selectItems, type FeedItem } from '../lib/publication/feeds.ts';
+import { jsonFeed, newestDate, rssText, selectItems, type FeedItem } from '../lib/publication/feeds.ts';
 import { getPublished, viewRevision } from './advisories.ts';
 import { getPublishedAnnouncements } from './announcements.ts';
 import { ratingText } from './archive.ts';
@@ -71,12 +71,12 @@ export async function rssResponse(kind: 'all' | 'advisories' | 'announcements', 
   const { title, description } = await feedTitle(kind);
   const built = newestDate(items, toInstant(site.updated));
   return rss({
-    title,
-    description,
+    title: rssText(title),
+    description: rssText(description),
     site: absolute(''),
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
     customData: `<language>en</language><lastBuildDate>${built.toUTCString()}</lastBuildDate><atom:link href="${absolute(path)}" rel="self" type="application/rss+xml"/>`,
-    items: items.map((i) => ({ title: i.title, link: i.url, pubDate: i.date, description: i.summary, categories: i.tags })),
+    items: items.map((i) => ({ title: rssText(i.title), link: i.url, pubDate: i.date, description: rssText(i.summary), categories: i.tags })),
   });
 }
 

@@ -4,10 +4,14 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { formatReport, isBlocking, type Finding } from '../lib/content/findings.ts';
 import { checkAgainst, emptyLock, parseLock, serializeLock } from '../lib/sealing/lock.ts';
 import type { Lock } from '../schemas/lock.ts';
+import { siteSchema } from '../schemas/site.ts';
+import { parseYaml, validateWith } from '../lib/content/source.ts';
+import type { Content } from '../lib/content/validate.ts';
+import { meaningChangeFindings, meaningChanges } from '../lib/publication/site-change.ts';
 import { buildNow } from './now.ts';
 import { contentDir } from './read-content.ts';
 
@@ -61,6 +65,8 @@ export interface TargetLock {
   reason?: string;
   /** Problems reading the target's lock. */
   findings: Finding[];
+  /** The target's site.yaml, where there is one. */
+  siteText?: string;
 }
 
 /**
@@ -71,7 +77,8 @@ export interface TargetLock {
 export function targetLock(ref: string | undefined, dir: string): TargetLock {
   if (ref !== undefined && existsSync(ref) && statSync(ref).isFile()) {
     const file = display(ref);
-    return { source: file, ...parseLock({ file, text: readFileSync(ref, 'utf8') }) };
+    const site = join(dirname(ref), 'site.yaml');
+    return { source: file, siteText: existsSync(site) ? readFileSync(site, 'utf8') : undefined, ...parseLock({ file, text: readFileSync(ref, 'utf8') }) };
   }
   if (!existsSync(dir)) return { reason: `the content folder ${display(dir)} does not exist`, findings: [] };
   const top = git(['rev-parse', '--show-toplevel'], dir);
@@ -96,23 +103,39 @@ export function targetLock(ref: string | undefined, dir: string): TargetLock {
   }
   const text = git(['show', `${commit}:${path}`], dir);
   if (text === undefined) return { source, reason: `${source} has no ${path}, so nothing was published there`, findings: [] };
-  return { source, ...parseLock({ file: `${ref ?? commit.slice(0, 12)}:${path}`, text: `${text}\n` }) };
+  const siteText = git(['show', `${commit}:${path.replace(/[^/]*$/, 'site.yaml')}`], dir);
+  return { source, siteText, ...parseLock({ file: `${ref ?? commit.slice(0, 12)}:${path}`, text: `${text}\n` }) };
 }
 
-/** Compares the content folder's lock with the target's: what `check --against` reports. */
-export function compareWithTarget(dir: string, ref: string | undefined, now: Date): TargetLock {
+/** What the target's site.yaml changes in published advisories under the current one (warnings); nothing when either cannot be read. */
+function siteChanges(target: TargetLock, content: Content | undefined, dir: string, now: Date): Finding[] {
+  if (!content || target.siteText === undefined) return [];
+  const src = parseYaml({ file: `${target.source}:site.yaml`, text: target.siteText });
+  if (src.errors.length) return [];
+  const before = validateWith(siteSchema, src);
+  if (!before.ok) return [];
+  const sealed = target.lock?.advisories ?? {};
+  const onTarget = (id: string, n: number) => {
+    const seal = sealed[id]?.[String(n)];
+    return seal !== undefined && Date.parse(seal.published) <= now.getTime();
+  };
+  return meaningChangeFindings(meaningChanges(before.value, content.site, content.advisories, now, onTarget), display(join(dir, 'site.yaml')), target.source ?? 'the target');
+}
+
+/** Compares the content folder's lock (and site.yaml) with the target's: what `check --against` reports. */
+export function compareWithTarget(dir: string, ref: string | undefined, now: Date, content?: Content): TargetLock {
   const target = targetLock(ref, dir);
   if (!target.lock) return target;
   const current = readLockFile(dir);
   if (!current.lock) return { ...target, findings: [...target.findings, ...current.findings] };
-  return { ...target, findings: [...target.findings, ...checkAgainst(current.lock, target.lock, now, current.file)] };
+  return { ...target, findings: [...target.findings, ...checkAgainst(current.lock, target.lock, now, current.file), ...siteChanges(target, content, dir, now)] };
 }
 
 /** Runs the comparison for `npm run check`, prints what it found, and says whether check may pass. */
-export function runAgainst(ref: string | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+export function runAgainst(ref: string | undefined, env: NodeJS.ProcessEnv = process.env, content?: Content): boolean {
   let result: TargetLock;
   try {
-    result = compareWithTarget(contentDir(env), ref, buildNow(env));
+    result = compareWithTarget(contentDir(env), ref, buildNow(env), content);
   } catch (e) {
     console.error(`bulletin check: ${(e as Error).message}`);
     return false;

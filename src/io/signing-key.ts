@@ -7,6 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Site } from '../schemas/site.ts';
+import { envFlag } from './env.ts';
 import { generateDevelopmentKey, readSigningKey, SigningKeyError, type SigningKey } from '../lib/signing/keys.ts';
 
 export interface ResolvedKey {
@@ -67,9 +68,15 @@ export async function resolveSigningKey(site: Site, now: Date, env: NodeJS.Proce
     }
     return { key, development: false, armoredPublic: key.privateKey.toPublic().armor() };
   }
-  if (env.BULLETIN_REQUIRE_SIGNING === '1') {
+  let required: boolean;
+  try {
+    required = envFlag('BULLETIN_REQUIRE_SIGNING', env);
+  } catch (e) {
+    throw new SigningKeyError((e as Error).message);
+  }
+  if (required) {
     throw new SigningKeyError(
-      'BULLETIN_REQUIRE_SIGNING=1 but no signing key was given: set BULLETIN_SIGNING_KEY (the armored private key) or BULLETIN_SIGNING_KEY_FILE (its path), with BULLETIN_SIGNING_PASSPHRASE if it is protected.',
+      `BULLETIN_REQUIRE_SIGNING=${env.BULLETIN_REQUIRE_SIGNING} but no signing key was given: set BULLETIN_SIGNING_KEY (the armored private key) or BULLETIN_SIGNING_KEY_FILE (its path), with BULLETIN_SIGNING_PASSPHRASE if it is protected.`,
     );
   }
   const key = await readSigningKey(await developmentKey(developmentKeyPath(env)), undefined, now);

@@ -5,25 +5,15 @@
  * impact, mitigations and workarounds.
  */
 import { z } from 'zod';
-import { httpUrl, isoDateOrTime, name } from './common.ts';
+import { advisoryId, httpUrl, isoDateOrTime, name } from './common.ts';
 
 /** OSV reference types (OSV schema `references[].type`). */
 export const REFERENCE_TYPES = ['ADVISORY', 'ARTICLE', 'DETECTION', 'DISCUSSION', 'REPORT', 'FIX', 'INTRODUCED', 'GIT', 'PACKAGE', 'EVIDENCE', 'WEB'] as const;
 /** OSV credit types (OSV schema `credits[].type`). */
 export const CREDIT_TYPES = ['FINDER', 'REPORTER', 'ANALYST', 'COORDINATOR', 'REMEDIATION_DEVELOPER', 'REMEDIATION_REVIEWER', 'REMEDIATION_VERIFIER', 'TOOL', 'SPONSOR', 'OTHER'] as const;
 
-/**
- * An ID of another database (an alias, a related advisory): a prefix, a hyphen, the rest, as OSV
- * writes them (`CVE-2026-41234`, `GHSA-7q4m-2x9v-c3hf`). It becomes an address, so no slashes,
- * spaces or dot segments.
- */
-export const foreignId = z
-  .string()
-  .refine((s) => /^[A-Za-z][A-Za-z0-9._:+]*-[A-Za-z0-9._:+-]+$/.test(s), {
-    error: 'is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf',
-    params: { fix: 'write the other database\'s ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes' },
-  })
-  .refine((s) => !s.includes('..'), { error: 'must not contain ".."', params: { fix: 'write the ID exactly as its database does' } });
+/** An ID of another database (an alias, a related advisory), as OSV writes them (`CVE-2026-41234`); it becomes an address. */
+export const foreignId = advisoryId;
 
 /** A version as written in an event (`0.12.3`, or `0` for "before every version"). */
 const version = z.string({ error: 'must be a version written as a quoted string' }).min(1);
@@ -90,7 +80,7 @@ export const timelineSchema = z.strictObject({
 
 export const advisorySchema = z.strictObject({
   /** The advisory's ID: the project's template (`EXA-2026-0001`) or another database's (`GHSA-...`). Equals the file name. */
-  id: z.string().min(1),
+  id: advisoryId,
   /** Other IDs for the same vulnerability (`CVE-2026-12345`); each leads to this advisory's page. */
   aliases: z.array(foreignId).default([]),
   /** IDs of related but different vulnerabilities. */

@@ -55,6 +55,38 @@ export const name = z.string({ error: 'must be a quoted string' }).min(1, { erro
 /** An absolute http(s) URL. */
 export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
 
+/**
+ * What may become part of an address or a file name in the output: ASCII letters and digits,
+ * with ".", "_" or "-" between them (never two in a row, never first or last). IDs, aliases,
+ * related IDs, package and line names are held to it, so no "?", "#", "%", "/", "..", quote,
+ * space or look-alike letter reaches a path.
+ */
+export const SAFE_NAME = /^[A-Za-z0-9]+(?:[._-][A-Za-z0-9]+)*$/;
+
+const SAFE_FIX = 'use only ASCII letters, digits, ".", "_" and "-", with a letter or digit between separators';
+
+/** A name that becomes part of an address (a package, a release line): `SAFE_NAME`. */
+export const safeName = name.refine((s) => SAFE_NAME.test(s), {
+  error: 'may hold only ASCII letters, digits, ".", "_" and "-" (it becomes part of an address)',
+  params: { fix: SAFE_FIX },
+});
+
+/** An advisory ID or another database's ID (`EXA-2026-0001`, `CVE-2026-41234`, `GHSA-7q4m-2x9v-c3hf`): a prefix, a hyphen, the rest; `SAFE_NAME`. */
+export const advisoryId = z.string({ error: 'must be a quoted string' }).refine((s) => SAFE_NAME.test(s) && /^[A-Za-z][A-Za-z0-9]*-/.test(s), {
+  error: 'is not an ID such as EXA-2026-0001, CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf',
+  params: { fix: `write a prefix, a hyphen and the rest; ${SAFE_FIX} (an ID becomes an address)` },
+});
+
+/**
+ * The site's own address, from which every link and the base path are made: an http(s) URL
+ * written plainly (host, optional port and path; no query, fragment, credentials, quotes or
+ * spaces), exactly as a browser would write it.
+ */
+export const siteUrl = httpUrl.refine((s) => /^https?:\/\/[a-z0-9.-]+(:\d+)?(\/[A-Za-z0-9._~-]+)*\/?$/.test(s) && URL.canParse(s) && new URL(s).href.startsWith(s), {
+  error: 'must be a plain http(s) address: a host and an optional path, without a query, fragment, user, quote, space or other character that needs encoding',
+  params: { fix: 'write the address the site is published at, such as https://security.example.org/ or https://example.github.io/project/' },
+});
+
 /** A number of days, or `best-effort` where the project commits to none. */
 export const daysOrBestEffort = z.union([z.number().int().positive(), z.literal('best-effort')], {
   error: 'must be a whole number of days or "best-effort"',

@@ -1,6 +1,6 @@
 /** `content/releases.yaml`: release lines and their dates. */
 import { z } from 'zod';
-import { isoDate, name } from './common.ts';
+import { isoDate, name, safeName } from './common.ts';
 
 export const plannedReleaseSchema = z.strictObject({
   /** The version that will ship (`0.12.5`); an embargoed fix may name it before it exists. */
@@ -10,10 +10,10 @@ export const plannedReleaseSchema = z.strictObject({
 });
 
 export const releaseLineSchema = z.strictObject({
-  /** The line's name, always quoted (`"0.12"`): YAML would read 0.10 as the number 0.1. */
-  name: name,
+  /** The line's name, always quoted (`"0.12"`): YAML would read 0.10 as the number 0.1. Part of its address, so ASCII letters, digits, ".", "_" and "-" only. */
+  name: safeName,
   /** The package (from site.yaml `packages`) the line belongs to. */
-  package: name,
+  package: safeName,
   /** The day the line's first release shipped; a future date means planned, hidden until then. */
   released: isoDate,
   /** The newest release of the line (`0.12.4`). */

@@ -1,6 +1,6 @@
 /** `content/site.yaml`: the project, its contacts, packages and policies. */
 import { z } from 'zod';
-import { daysOrBestEffort, httpUrl, isoDate, name, numberOrTbd } from './common.ts';
+import { daysOrBestEffort, httpUrl, isoDate, name, numberOrTbd, safeName, siteUrl } from './common.ts';
 
 /** Ratings a response-time target can be set for (CVSS qualitative ratings). */
 export const RATINGS = ['critical', 'high', 'medium', 'low'] as const;
@@ -9,8 +9,8 @@ export const RATINGS = ['critical', 'high', 'medium', 'low'] as const;
 export const ECOSYSTEMS = ['npm', 'crates.io', 'Go', 'PyPI', 'Packagist', 'RubyGems', 'NuGet', 'Maven', 'Hex', 'Pub', 'SwiftURL', 'GitHub Actions'] as const;
 
 export const packageSchema = z.strictObject({
-  /** The package name as its registry spells it (`lanternfish`). */
-  name: name,
+  /** The package name as its registry spells it (`lanternfish`); it becomes part of addresses (`/releases/<package>/<line>/`), so ASCII letters, digits, ".", "_" and "-" only. */
+  name: safeName,
   /** The OSV ecosystem it is published in (`npm`, `crates.io`, ...). */
   ecosystem: z.enum(ECOSYSTEMS),
 });
@@ -44,13 +44,16 @@ export const teamMemberSchema = z.strictObject({
 export const CLOCK_FROM = ['reported', 'acknowledged'] as const;
 export const CLOCK_TO = ['first-fix-released', 'all-supported-lines-fixed'] as const;
 
+/** The size limit of a content file when site.yaml sets none: 1 MB. */
+export const DEFAULT_MAX_FILE_SIZE = 1_000_000;
+
 export const siteSchema = z.strictObject({
   /** The project's name, as readers know it. */
   name: z.string().min(1),
   /** One sentence on what the project is. */
   description: z.string().optional(),
   /** Where the site is published; may carry a base path (`https://example.github.io/lanternfish/`). */
-  url: httpUrl,
+  url: siteUrl,
   /** The code repository. */
   repository: httpUrl,
   /** Ways to report a vulnerability. */
@@ -133,6 +136,12 @@ export const siteSchema = z.strictObject({
   cvss: z
     .strictObject({ rating_version: z.enum(['4.0', '3.1', '3.0']).default('3.1') })
     .default({ rating_version: '3.1' }),
+  /**
+   * The largest content file Bulletin reads, in bytes (default 1000000, 1 MB). A larger file is an
+   * error naming it, so a huge advisory cannot keep a build busy. site.yaml itself is always held
+   * to the default.
+   */
+  max_file_size: z.number().int().positive().default(DEFAULT_MAX_FILE_SIZE),
   /** When this policy last changed (YYYY-MM-DD). */
   updated: isoDate,
 });

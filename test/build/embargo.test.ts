@@ -17,6 +17,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
 import { build, contentWith, EXAMPLE_CONTENT, ROOT, runScript, tempDir } from '../helpers/run.ts';
 import { listFiles } from '../helpers/site.ts';
+import { HELD, SPELLINGS } from '../helpers/spellings.ts';
+import { renderMarkdown } from '../../src/lib/text/markdown.ts';
 
 const DECOY = `---
 id: EXA-2026-0099
@@ -139,6 +141,28 @@ describe('a leak in published text', () => {
   });
 });
 
+describe('every spelling a reader reads as a held-back ID (issue #10 item 1)', () => {
+  const files = Object.fromEntries(SPELLINGS.map(([, md], i) => [`policy/${String(900 + i)}-leak.md`, `---\ntitle: Coming soon\norder: ${900 + i}\n---\nWatch for ${md} soon.\n`]));
+  let dir: string;
+  beforeAll(() => {
+    dir = plantedContent(files);
+  });
+
+  it('check names every file that spells it, with its line', () => {
+    const r = runScript('check', { BULLETIN_CONTENT_DIR: dir, BULLETIN_NOW: EXAMPLE_NOW });
+    expect(r.status).toBe(1);
+    const named = [...r.output.matchAll(/(policy\/\d+-leak\.md):5: error: names EXA-2026-0099, which is not published yet/g)].map((m) => m[1]);
+    expect(named.sort()).toEqual(Object.keys(files).map((f) => f).sort());
+  });
+
+  it('build refuses it too, before rendering', () => {
+    const r = build(dir, EXAMPLE_NOW);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/policy\/900-leak\.md:5: error: names EXA-2026-0099/);
+    expect(existsSync(r.outDir)).toBe(false);
+  });
+});
+
 describe('the output guard over a built site', () => {
   let dist: string;
   let tokens: string[];
@@ -166,5 +190,17 @@ describe('the output guard over a built site', () => {
     const path = join(copy, file);
     writeFileSync(path, typeof text === 'string' && existsSync(path) ? readFileSync(path, 'utf8') + text : text);
     expect(() => guardOutput(copy, tokens)).toThrow(`${file}: "${token}"`);
+  });
+
+  it.each(SPELLINGS)('catches %s in a page and in a feed, as the pages and feeds render it', (_name, markdown) => {
+    const copy = join(tempDir('guard'), 'dist');
+    cpSync(dist, copy, { recursive: true });
+    const html = renderMarkdown(`Watch for ${markdown} soon.`);
+    writeFileSync(join(copy, 'index.html'), readFileSync(join(copy, 'index.html'), 'utf8').replace('</main>', `${html}</main>`));
+    expect(() => guardOutput(copy, tokens)).toThrow(`index.html: "${HELD}"`);
+    const xml = html.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    writeFileSync(join(copy, 'index.html'), readFileSync(join(dist, 'index.html')));
+    writeFileSync(join(copy, 'rss.xml'), readFileSync(join(copy, 'rss.xml'), 'utf8').replace('</channel>', `<item><description>${xml}</description></item></channel>`));
+    expect(() => guardOutput(copy, tokens)).toThrow(`rss.xml: "${HELD}"`);
   });
 });

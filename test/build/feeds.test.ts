@@ -7,9 +7,11 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
+import Parser from 'rss-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
-import { build, EXAMPLE_CONTENT, ROOT } from '../helpers/run.ts';
+import { build, contentWith, EXAMPLE_CONTENT, ROOT, runScript } from '../helpers/run.ts';
 import { page } from '../helpers/site.ts';
 import { hasTool } from '../helpers/tools.ts';
 
@@ -110,5 +112,76 @@ describe('autodiscovery', () => {
       const links = page(dist, p).querySelectorAll('link[rel=alternate]').map((l) => `${l.getAttribute('type')} ${l.getAttribute('href')}`);
       expect(links, p).toEqual(['application/rss+xml /rss.xml', 'application/rss+xml /advisories/rss.xml', 'application/rss+xml /announcements/rss.xml', 'application/feed+json /feed.json']);
     }
+  });
+});
+
+describe('text with markup characters reads back as written (issue #10 item 4)', () => {
+  // Feed titles and descriptions are text inside HTML inside XML: escaped for both layers.
+  const SUMMARY = 'XSS in the <textarea> handler & more: "<b>bold</b>" isn\'t &amp; markup';
+  const REVISION = 'Initial <i>publication</i> & <script>alert(1)</script>.';
+  const NAME = 'Lanternfish <Labs> & Co';
+  const ADVISORY = `---
+id: EXA-2026-0006
+summary: ${JSON.stringify(SUMMARY)}
+affected:
+  - package:
+      ecosystem: npm
+      name: lanternfish
+    ranges:
+      - type: SEMVER
+        events:
+          - introduced: 0.13.0
+          - fixed: 0.13.3
+revision:
+  number: 1
+  date: 2026-08-20T00:00:00Z
+  summary: ${JSON.stringify(REVISION)}
+---
+Text.
+`;
+  const TITLE = `EXA-2026-0006: ${SUMMARY}`;
+  let hostile: string;
+  beforeAll(() => {
+    const site = readFileSync(join(EXAMPLE_CONTENT, 'site.yaml'), 'utf8').replace('name: Lanternfish\n', `name: ${JSON.stringify(NAME)}\n`);
+    const dir = contentWith({ 'advisories/EXA-2026-0006.md': ADVISORY, 'site.yaml': site });
+    const sealed = runScript('seal', { BULLETIN_CONTENT_DIR: dir, BULLETIN_NOW: '2026-08-01T00:00:00Z' }, ['EXA-2026-0006']);
+    expect(sealed.status, sealed.output).toBe(0);
+    const r = build(dir, EXAMPLE_NOW);
+    expect(r.status, r.output).toBe(0);
+    hostile = r.outDir;
+  });
+
+  it.runIf(hasTool('feedparser'))('in Debian feedparser', () => {
+    const r = spawnSync('/usr/bin/python3', [join(ROOT, 'test/helpers/read_feeds.py'), join(hostile, 'advisories/rss.xml')], { encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    const feed = Object.values(JSON.parse(r.stdout) as Record<string, Parsed>)[0]!;
+    expect(feed.bozo, feed.bozo_exception).toBe(false);
+    expect(feed.title).toBe(`${NAME} security advisories`);
+    const item = feed.entries[0]!;
+    expect(item.title).toBe(TITLE);
+    expect(item.summary.split('\n')[0]).toBe(SUMMARY);
+    expect(item.summary).toContain(`Revision 1 (2026-08-20): ${REVISION}`);
+  });
+
+  it('in rss-parser, rendered as a reader renders HTML', async () => {
+    const parser = new Parser();
+    const feed = await parser.parseString(readFileSync(join(hostile, 'advisories/rss.xml'), 'utf8'));
+    const text = (html: string | undefined) => parseHtml(html ?? '').textContent;
+    expect(text(feed.title)).toBe(`${NAME} security advisories`);
+    const item = feed.items[0]!;
+    expect(text(item.title)).toBe(TITLE);
+    expect(text(item.content).split('\n')[0]).toBe(SUMMARY);
+    expect(text(item.content)).toContain(`Revision 1 (2026-08-20): ${REVISION}`);
+    // Nothing from the text became an element.
+    expect(parseHtml(item.content ?? '').querySelectorAll('*').length).toBe(0);
+  });
+
+  it('in the JSON feed, as plain text', () => {
+    const feed = JSON.parse(readFileSync(join(hostile, 'feed.json'), 'utf8'));
+    expect(feed.title).toBe(`${NAME} security`);
+    const item = feed.items.find((i: { title: string }) => i.title.startsWith('EXA-2026-0006'));
+    expect(item.title).toBe(TITLE);
+    expect(item.summary).toBe(SUMMARY);
+    expect(item.content_text).toContain(`Revision 1 (2026-08-20): ${REVISION}`);
   });
 });

@@ -124,8 +124,12 @@ describe('bad keys stop the build before anything is written', () => {
     expect(refused({ BULLETIN_SIGNING_KEY_FILE: keyFile('x.asc', k.armoredPrivate) })).toMatch(/expired/);
   });
 
-  it('no key when signing is required', () => {
-    expect(refused({ BULLETIN_REQUIRE_SIGNING: '1' })).toMatch(/BULLETIN_REQUIRE_SIGNING=1 but no signing key was given/);
+  it.each(['1', 'true', 'TRUE', 'yes', 'Yes'])('no key when signing is required (BULLETIN_REQUIRE_SIGNING=%s)', (value) => {
+    expect(refused({ BULLETIN_REQUIRE_SIGNING: value })).toContain(`BULLETIN_REQUIRE_SIGNING=${value} but no signing key was given`);
+  });
+
+  it('a BULLETIN_REQUIRE_SIGNING that is neither yes nor no', () => {
+    expect(refused({ BULLETIN_REQUIRE_SIGNING: 'ture' })).toContain('BULLETIN_REQUIRE_SIGNING is "ture", which is not a yes or no');
   });
 });
 

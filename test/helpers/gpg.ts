@@ -18,6 +18,7 @@ import { execFile, spawnSync } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { REQUIRE_TOOLS } from './tools.ts';
 import { describe, it } from 'vitest';
 
 /** The gpg binary: `gpg` on PATH, or the path in BULLETIN_GPG. */
@@ -38,7 +39,7 @@ export function gpgAvailable(): boolean {
 
 /** True when gpg is missing and CI does not require it (BULLETIN_REQUIRE_TOOLS unset): for describe.skipIf. */
 export function skipWithoutGpg(): boolean {
-  return !gpgAvailable() && process.env.BULLETIN_REQUIRE_TOOLS !== '1';
+  return !gpgAvailable() && !REQUIRE_TOOLS;
 }
 
 /** Throws a message saying to install gnupg when gpg is missing: for beforeAll. */

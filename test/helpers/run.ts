@@ -1,6 +1,6 @@
 /** Runs Bulletin's commands as a maintainer would, each with its own content and output folder. */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -64,4 +64,28 @@ export function check(contentDir: string, now: string): RunResult {
 export function build(contentDir: string, now: string, env: Record<string, string> = {}, outDir = join(tempDir('dist'), 'dist')): RunResult & { outDir: string } {
   const r = runScript('build', { BULLETIN_CONTENT_DIR: contentDir, BULLETIN_NOW: now, BULLETIN_OUT_DIR: outDir, ...env });
   return { ...r, outDir };
+}
+
+/**
+ * A copy of the project (code, config, content; node_modules linked) in a folder of its own, so a
+ * test can give it a public/ file or inspect its .bulletin/ and .astro/ without other tests'
+ * builds in the way.
+ */
+export function projectCopy(extra: Record<string, string> = {}): string {
+  const dir = tempDir('project');
+  for (const item of ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'scripts', 'content']) {
+    cpSync(join(ROOT, item), join(dir, item), { recursive: true });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (const [path, text] of Object.entries(extra)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** `npm run <script>` in a project copy (see `projectCopy`). */
+export function runIn(project: string, script: string, env: Record<string, string>, args: string[] = []): RunResult {
+  const r = spawnSync(process.execPath, [join(project, 'scripts', `${script}.ts`), ...args], { cwd: project, env: cleanEnv(env), encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr };
 }

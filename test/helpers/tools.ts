@@ -5,8 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { envFlag } from '../../src/io/env.ts';
 
-export const REQUIRE_TOOLS = process.env.BULLETIN_REQUIRE_TOOLS === '1';
+export const REQUIRE_TOOLS = envFlag('BULLETIN_REQUIRE_TOOLS');
 
 const probes: Record<string, () => boolean> = {
   gpg: () => spawnSync('gpg', ['--version']).status === 0,

@@ -1,6 +1,7 @@
 /** The output guard finds a held-back token however the output encodes it. */
 import { describe, expect, it } from 'vitest';
-import { findLeaks, readings } from '../../src/lib/publication/guard.ts';
+import { findLeaks } from '../../src/lib/publication/guard.ts';
+import { readings } from '../../src/lib/publication/mentions.ts';
 
 const TOKENS = ['EXA-2026-0099', 'CVE-2026-99999', '/advisories/EXA-2026-0001/v3/'];
 

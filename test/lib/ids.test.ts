@@ -1,6 +1,6 @@
 /** The project's ID template: which IDs it matches, and the next one `new` mints. */
 import { describe, expect, it } from 'vitest';
-import { nextId, templatePattern } from '../../src/lib/advisory/ids.ts';
+import { idSkeleton, nextId, templatePattern } from '../../src/lib/advisory/ids.ts';
 
 describe('templatePattern', () => {
   it.each([
@@ -26,5 +26,26 @@ describe('nextId', () => {
     ['no padding', 'TINY-{year}-{seq}', 2026, ['TINY-2026-9'], 'TINY-2026-10'],
   ])('%s', (_name, template, year, used, expected) => {
     expect(nextId(template, year, used)).toBe(expected);
+  });
+});
+
+describe('idSkeleton', () => {
+  it.each([
+    ['EXA-2026-0001', 'EXA-2O26-0001'],
+    ['EXA-2026-0001', 'exa-2026-000l'],
+    ['EXA-2026-0011', 'EXA-2026-00Il'],
+    ['GHSA-rnxx-1234', 'GHSA-mxx-1234'],
+    ['GHSA-vvab-1234', 'GHSA-wab-1234'],
+    ['GHSA-clab-1234', 'GHSA-dab-1234'],
+  ])('%s and %s read the same', (a, b) => {
+    expect(idSkeleton(a)).toBe(idSkeleton(b));
+  });
+
+  it.each([
+    ['EXA-2026-0001', 'EXA-2026-0002'],
+    ['CVE-2026-41234', 'CVE-2026-4123'],
+    ['GHSA-7q4m-2x9v-c3hf', 'GHSA-7q4m-2x9v-c3hg'],
+  ])('%s and %s do not', (a, b) => {
+    expect(idSkeleton(a)).not.toBe(idSkeleton(b));
   });
 });

@@ -145,22 +145,39 @@ describe('bad advisories', () => {
       "content/advisories/exa-2026-0001.md:2: error: id: "exa-2026-0001" follows neither the project's template EXA-{year}-{seq:4} nor a prefix registered with OSV (GHSA-, CVE-, GO-, PYSEC-, RUSTSEC-, ...)
           fix: name the advisory like EXA-2026-0001, or keep the other database's ID as it is written there
       content/advisories/exa-2026-0001.md: error: the ID exa-2026-0001 differs from EXA-2026-0001 only in case
-          fix: use one spelling; addresses must not collide
+          fix: use one spelling; addresses must not collide or read the same
       content/advisories/EXA-2026-0003.md:4: error: aliases[0]: ghsa-7q4m-2x9v-c3hf already leads to GHSA-7q4m-2x9v-c3hf
           fix: an ID or alias may belong to one advisory only; remove it here or there"
     `);
   });
 
+  it('look-alike IDs and aliases (issue #10 item 8)', () => {
+    expect(show(errorsOf(withAdvisories({
+      'content/advisories/EXA-2O26-0001.md': minimal('EXA-2O26-0001'),
+      'content/advisories/EXA-2026-0003.md': edit('summary: Trailers', 'aliases:\n  - CVE-2026-4l234\n  - EXA-2026-OOO3\nsummary: Trailers'),
+      'content/advisories/EXA-2026-0\u04310001.md': minimal('EXA-2026-0\u04310001'),
+    })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0б0001.md:2: error: id: is not an ID such as EXA-2026-0001, CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write a prefix, a hyphen and the rest; use only ASCII letters, digits, ".", "_" and "-", with a letter or digit between separators (an ID becomes an address)
+      content/advisories/EXA-2O26-0001.md:2: error: id: "EXA-2O26-0001" follows neither the project's template EXA-{year}-{seq:4} nor a prefix registered with OSV (GHSA-, CVE-, GO-, PYSEC-, RUSTSEC-, ...)
+          fix: name the advisory like EXA-2026-0001, or keep the other database's ID as it is written there
+      content/advisories/EXA-2O26-0001.md: error: the ID EXA-2O26-0001 differs from EXA-2026-0001 only in look-alike characters (0/O, 1/l/I, rn/m, vv/w, cl/d)
+          fix: use one spelling; addresses must not collide or read the same
+      content/advisories/EXA-2026-0003.md:4: error: aliases[0]: CVE-2026-4l234 already leads to EXA-2026-0001 (it reads the same as CVE-2026-41234: it differs only in look-alike characters (0/O, 1/l/I, rn/m, vv/w, cl/d))
+          fix: an ID or alias may belong to one advisory only; remove it here or there
+      content/advisories/EXA-2026-0003.md:5: error: aliases[1]: EXA-2026-OOO3 differs from the advisory's own ID EXA-2026-0003 only in look-alike characters (0/O, 1/l/I, rn/m, vv/w, cl/d)
+          fix: remove it from aliases, or write the other database's ID exactly"
+    `);
+  });
+
   it('aliases that are not IDs (a path, a reserved name, a space)', () => {
     expect(show(errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0003.md': edit('summary: Trailers', 'aliases:\n  - ../../../evil\n  - year\n  - CVE 2026 1\nsummary: Trailers') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0003.md:4: error: aliases[0]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
-          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes
-      content/advisories/EXA-2026-0003.md:4: error: aliases[0]: must not contain ".."
-          fix: write the ID exactly as its database does
-      content/advisories/EXA-2026-0003.md:5: error: aliases[1]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
-          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes
-      content/advisories/EXA-2026-0003.md:6: error: aliases[2]: is not an ID such as CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
-          fix: write the other database's ID exactly: a prefix, a hyphen and the rest, with no spaces or slashes"
+      "content/advisories/EXA-2026-0003.md:4: error: aliases[0]: is not an ID such as EXA-2026-0001, CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write a prefix, a hyphen and the rest; use only ASCII letters, digits, ".", "_" and "-", with a letter or digit between separators (an ID becomes an address)
+      content/advisories/EXA-2026-0003.md:5: error: aliases[1]: is not an ID such as EXA-2026-0001, CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write a prefix, a hyphen and the rest; use only ASCII letters, digits, ".", "_" and "-", with a letter or digit between separators (an ID becomes an address)
+      content/advisories/EXA-2026-0003.md:6: error: aliases[2]: is not an ID such as EXA-2026-0001, CVE-2026-41234 or GHSA-7q4m-2x9v-c3hf
+          fix: write a prefix, a hyphen and the rest; use only ASCII letters, digits, ".", "_" and "-", with a letter or digit between separators (an ID becomes an address)"
     `);
   });
 

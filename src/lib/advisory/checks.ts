@@ -10,7 +10,7 @@ import type { AdvisoryHistory } from './history.ts';
 import { at, type ParsedRevision } from './files.ts';
 import { checkStatedScore, osvSeverityType, scoreCvss } from './cvss.ts';
 import type { Finding } from '../content/findings.ts';
-import { templatePattern } from './ids.ts';
+import { idSkeleton, templatePattern } from './ids.ts';
 import { hasRegisteredPrefix, isOsvEcosystem } from './osv-registry.ts';
 import { checkAffected, unreleasedFixes, type LineInput } from './ranges.ts';
 import type { ReleaseLine } from '../policy/support.ts';
@@ -186,24 +186,31 @@ export function checkAdvisories(parsed: readonly ParsedRevision[], histories: re
   const out = parsed.flatMap((p) => checkRevision(p, ctx));
   for (const h of histories) if (!failedIds.has(h.id)) out.push(...checkHistory(h, byFile));
 
-  // IDs and aliases are addresses: each may lead to one advisory only (compared case-insensitively).
+  // IDs and aliases are addresses: each may lead to one advisory only, and none may read the same
+  // as another (compared by confusable skeleton: case, 0/O, 1/l/I, rn/m).
   const owner = new Map<string, string>();
+  const lookAlike = (a: string, b: string) => (a.toLowerCase() === b.toLowerCase() ? 'only in case' : 'only in look-alike characters (0/O, 1/l/I, rn/m, vv/w, cl/d)');
   for (const h of histories) {
-    const key = h.id.toLowerCase();
+    const key = idSkeleton(h.id);
     const other = owner.get(key);
-    if (other) out.push({ severity: 'error', file: h.revisions[0]!.file, message: `the ID ${h.id} differs from ${other} only in case`, fix: 'use one spelling; addresses must not collide' });
+    if (other) out.push({ severity: 'error', file: h.revisions[0]!.file, message: `the ID ${h.id} differs from ${other} ${lookAlike(h.id, other)}`, fix: 'use one spelling; addresses must not collide or read the same' });
     owner.set(key, h.id);
   }
   for (const h of histories) {
     for (const r of h.revisions) {
       r.front.aliases.forEach((alias, i) => {
         const src = byFile.get(r.file)!.src;
-        const other = owner.get(alias.toLowerCase());
+        const other = owner.get(idSkeleton(alias));
         if (alias.toLowerCase() === h.id.toLowerCase()) out.push(at(src, ['aliases', i], `${alias} is the advisory's own ID`, 'remove it from aliases'));
-        else if (other && other !== h.id) out.push(at(src, ['aliases', i], `${alias} already leads to ${other}`, `an ID or alias may belong to one advisory only; remove it here or there`));
+        else if (idSkeleton(alias) === idSkeleton(h.id)) out.push(at(src, ['aliases', i], `${alias} differs from the advisory's own ID ${h.id} ${lookAlike(alias, h.id)}`, 'remove it from aliases, or write the other database\'s ID exactly'));
+        else if (other && other !== h.id) {
+          const taken = [other, ...histories.find((x) => x.id === other)!.revisions.flatMap((x) => x.front.aliases)].find((x) => idSkeleton(x) === idSkeleton(alias)) ?? other;
+          const how = taken.toLowerCase() === alias.toLowerCase() ? '' : ` (it reads the same as ${taken}: it differs ${lookAlike(alias, taken)})`;
+          out.push(at(src, ['aliases', i], `${alias} already leads to ${other}${how}`, `an ID or alias may belong to one advisory only; remove it here or there`));
+        }
       });
     }
-    for (const alias of new Set(h.revisions.flatMap((r) => r.front.aliases.map((a) => a.toLowerCase())))) {
+    for (const alias of new Set(h.revisions.flatMap((r) => r.front.aliases.map(idSkeleton)))) {
       if (!owner.has(alias)) owner.set(alias, h.id);
     }
   }

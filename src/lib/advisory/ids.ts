@@ -26,3 +26,19 @@ export function nextId(template: string, year: number, used: readonly string[]):
   const width = Number(/\{seq:(\d)\}/.exec(template)?.[1] ?? 1);
   return template.replace('{year}', String(year)).replace(/\{seq(?::\d)?\}/, String(next).padStart(width, '0'));
 }
+
+// The ASCII confusables of Unicode TR 39 (confusables.txt) that can meet in an ID once it is
+// restricted to ASCII letters, digits, ".", "_" and "-" (anything else is refused before this).
+const SEQUENCES: [string, string][] = [['rn', 'm'], ['vv', 'w'], ['cl', 'd']];
+const SINGLES: Record<string, string> = { '0': 'o', '1': 'l', i: 'l', '|': 'l' };
+
+/**
+ * An ID's confusable skeleton (Unicode TR 39, over the ASCII IDs may hold, case folded as
+ * addresses are): two IDs with the same skeleton read the same (`EXA-2O26-0001` and
+ * `EXA-2026-0001`, `GHSA-rn..` and `GHSA-m..`), so one must not stand beside the other.
+ */
+export function idSkeleton(id: string): string {
+  let s = id.normalize('NFKC').toLowerCase();
+  for (const [from, to] of SEQUENCES) s = s.replaceAll(from, to);
+  return s.replace(/[01i|]/g, (c) => SINGLES[c] as string);
+}

@@ -12,6 +12,8 @@ export interface SourceFile {
   /** Display path (`content/site.yaml`). */
   file: string;
   text: string;
+  /** The file's size in bytes, where it was read from disk. */
+  bytes?: number;
 }
 
 export interface YamlSource {
@@ -45,11 +47,29 @@ function makeSource(file: string, doc: Document, counter: LineCounter, text: str
     }
     return undefined;
   };
+  // Expanding aliases can be made exponential (a "billion laughs" YAML bomb): the yaml package
+  // stops at its alias limit, and that is reported here with the file, not thrown.
+  let data: unknown;
+  let expansion: Finding | undefined;
+  if (!doc.errors.length) {
+    try {
+      data = doc.toJS({ maxAliasCount: 1000 });
+    } catch (e) {
+      const alias = /&[\w-]+/.exec(text);
+      expansion = {
+        severity: 'error',
+        file,
+        line: alias ? lineAt(alias.index) : undefined,
+        message: `the YAML cannot be read: ${(e as Error).message.split('\n')[0]} (its aliases expand too far)`,
+        fix: 'write the values out instead of repeating them through anchors (&name) and aliases (*name)',
+      };
+    }
+  }
   return {
     file,
-    data: doc.errors.length ? undefined : doc.toJS(),
+    data,
     // Only the first syntax error: the ones after it are usually its echo.
-    errors: doc.errors.slice(0, 1).map((e) => ({
+    errors: expansion ? [expansion] : doc.errors.slice(0, 1).map((e) => ({
       severity: 'error' as Severity,
       file,
       line: e.linePos?.[0].line,

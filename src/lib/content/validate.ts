@@ -5,7 +5,7 @@
  */
 import { policySectionSchema, type PolicySectionMeta } from '../../schemas/policy.ts';
 import { releasesSchema } from '../../schemas/releases.ts';
-import { siteSchema, type Site } from '../../schemas/site.ts';
+import { DEFAULT_MAX_FILE_SIZE, siteSchema, type Site } from '../../schemas/site.ts';
 import type { Finding } from './findings.ts';
 import { checkReleaseLines } from '../policy/releases.ts';
 import type { ReleaseLine } from '../policy/support.ts';
@@ -22,6 +22,7 @@ import { sourceLeaks } from '../publication/leak-check.ts';
 import { isPublished } from '../publication/publication.ts';
 import { heldBack } from '../publication/plan.ts';
 import { byCodeUnit } from '../common/order.ts';
+import { oversized, privateKeyFiles, unlistedKeyFiles } from './file-checks.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -37,6 +38,10 @@ export interface ContentFiles {
   lock?: SourceFile;
   /** `keys/*.asc`, the public keys. */
   keys: SourceFile[];
+  /** Every other file under the content folder (checked for private key material only). */
+  others?: SourceFile[];
+  /** What the reader could not read (a link, NUL bytes, invalid UTF-8), each naming its file. */
+  problems?: Finding[];
 }
 
 export interface PolicySection extends PolicySectionMeta {
@@ -75,12 +80,22 @@ const missing = (file: string, what: string): Finding => ({
 });
 
 /** Validates the whole content folder at `now` and returns the parsed content with every finding. */
-export function validateContent(files: ContentFiles, now: Date): ValidationResult {
-  const findings: Finding[] = [];
+export function validateContent(input: ContentFiles, now: Date): ValidationResult {
+  const findings: Finding[] = [...(input.problems ?? [])];
+  // Private key material anywhere in the folder, listed or not, is an error (before anything is parsed).
+  const every = [input.site, input.releases, input.lock, ...input.policy, ...input.advisories, ...input.announcements, ...input.keys, ...(input.others ?? [])].filter((f): f is SourceFile => f !== undefined);
+  findings.push(...privateKeyFiles(every));
+
+  // site.yaml is held to the default size limit; every other file to the limit it sets.
+  const siteTooBig = input.site && oversized(input.site, DEFAULT_MAX_FILE_SIZE, false);
+  if (siteTooBig) findings.push(siteTooBig);
+  const files: ContentFiles = { ...input, site: siteTooBig ? undefined : input.site };
 
   let site: Site | undefined;
   let siteSource: YamlSource | undefined;
-  if (!files.site) findings.push(missing(`${files.root}/site.yaml`, "the project's name, URLs, contacts and policies"));
+  if (siteTooBig) {
+    // Reported above.
+  } else if (!files.site) findings.push(missing(`${files.root}/site.yaml`, "the project's name, URLs, contacts and policies"));
   else {
     const src = parseYaml(files.site);
     siteSource = src;
@@ -92,8 +107,25 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
     }
   }
 
+  // Every other file over the limit is reported and not read further, so its size costs nothing.
+  const limit = site?.max_file_size ?? DEFAULT_MAX_FILE_SIZE;
+  const fits = (src: SourceFile) => {
+    const too = oversized(src, limit, site?.max_file_size !== undefined && site.max_file_size !== DEFAULT_MAX_FILE_SIZE);
+    if (too) findings.push(too);
+    return !too;
+  };
+  if (files.releases && !fits(files.releases)) files.releases = undefined;
+  const releasesTooBig = input.releases !== undefined && files.releases === undefined;
+  files.policy = files.policy.filter(fits);
+  files.advisories = files.advisories.filter(fits);
+  files.announcements = files.announcements.filter(fits);
+  files.keys = files.keys.filter(fits);
+  if (files.lock && !fits(files.lock)) files.lock = undefined;
+
   let lines: ReleaseLine[] | undefined;
-  if (!files.releases) findings.push(missing(`${files.root}/releases.yaml`, 'a "lines" list'));
+  if (releasesTooBig) {
+    // Reported above.
+  } else if (!files.releases) findings.push(missing(`${files.root}/releases.yaml`, 'a "lines" list'));
   else {
     const src = parseYaml(files.releases);
     findings.push(...src.errors);
@@ -157,8 +189,10 @@ export function validateContent(files: ContentFiles, now: Date): ValidationResul
       ...announced.announcements.filter((a) => isAnnouncementPublished(a, advisories, now)).map((a) => a.file),
     ]);
     const sources = [...files.advisories, ...files.announcements].filter((f) => publishedFiles.has(f.file));
-    findings.push(...sourceLeaks([...(files.site ? [files.site] : []), ...files.policy, ...sources], held));
+    findings.push(...sourceLeaks([...(files.site ? [files.site] : []), ...(files.releases ? [files.releases] : []), ...files.policy, ...sources], held));
   }
+
+  if (site) findings.push(...unlistedKeyFiles(site, files.keys));
 
   const hasErrors = findings.some((f) => f.severity === 'error');
   const keys = files.keys.map((k) => ({ file: k.file.replace(/^.*\//, ''), text: k.text }));

@@ -44,6 +44,15 @@ export function newestDate(items: readonly { date: Date }[], fallback: Date): Da
   return items.reduce((max, i) => (i.date.getTime() > max.getTime() ? i.date : max), items.length ? (items[0] as { date: Date }).date : fallback);
 }
 
+/**
+ * A text as an RSS title or description: readers read both as HTML (Debian's feedparser, most
+ * aggregators), so the text is escaped for HTML here and for XML by the feed writer. Without the
+ * first layer "XSS in the <textarea> handler" loses words, and markup in a summary becomes live.
+ */
+export function rssText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c] as string);
+}
+
 /** A JSON Feed 1.1 document (https://www.jsonfeed.org/version/1.1/). */
 export function jsonFeed(meta: FeedMeta, items: readonly FeedItem[]): Record<string, unknown> {
   return {

@@ -1,0 +1,113 @@
+/**
+ * The one answer to "does this text name a held-back token?", asked by `check` of the sources
+ * and by the output guard of the built files (SPEC rule 1). It compares what a reader sees, not
+ * the bytes: markup removed (markdown rendered, tags stripped), HTML entities, JSON escapes and
+ * percent-encoding decoded, Unicode NFKC, every dash folded to "-", invisible characters (soft
+ * hyphen, zero-width space and joiners, word joiner, byte-order mark...) removed, case folded.
+ * Tokens still match whole only: CVE-2026-4123 is not in CVE-2026-41234. Pure.
+ */
+import { renderMarkdown } from '../text/markdown.ts';
+
+/** How a text is written: markdown and YAML sources (rendered before reading), or built output (HTML, XML, JSON, text). */
+export type TextFormat = 'source' | 'output';
+
+export interface Mention {
+  /** The token as given. */
+  token: string;
+  /** A few characters around the first hit, as a reader sees them. */
+  context: string;
+}
+
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', sol: '/', hyphen: '-', dash: '-', period: '.', colon: ':', shy: '\u00ad', minus: '\u2212', ndash: '\u2013', mdash: '\u2014', zwj: '\u200d', zwnj: '\u200c' };
+
+/** Decodes HTML character references (named, decimal and hex). */
+export function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (m, ref: string) => {
+    if (ref[0] === '#') {
+      const code = ref[1] === 'x' || ref[1] === 'X' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
+      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return NAMED[ref.toLowerCase()] ?? m;
+  });
+}
+
+/** Decodes JSON, JavaScript and YAML string escapes (\uXXXX, \xXX, \/, \-). */
+export function decodeEscapes(s: string): string {
+  return s.replace(/\\u([0-9a-f]{4})|\\x([0-9a-f]{2})|\\([/\\-])/gi, (_m, u?: string, x?: string, c?: string) =>
+    u ? String.fromCharCode(parseInt(u, 16)) : x ? String.fromCharCode(parseInt(x, 16)) : (c as string),
+  );
+}
+
+/** Decodes %XX sequences, leaving malformed ones as they are. */
+export function decodePercent(s: string): string {
+  return s.replace(/(%[0-9a-f]{2})+/gi, (m) => {
+    try {
+      return decodeURIComponent(m);
+    } catch {
+      return m;
+    }
+  });
+}
+
+// Inline tags vanish (EXA-<em>2026</em>-0099 reads EXA-2026-0099); any other tag separates words.
+const INLINE = /^(a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var|wbr|time|data)$/i;
+
+/** Removes markup tags as a reader would not see them. */
+export function stripTags(s: string): string {
+  return s.replace(/<\/?([a-z][a-z0-9-]*)\b[^<>]*>/gi, (_m, name: string) => (INLINE.test(name) ? '' : ' '));
+}
+
+const DASHES = /[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63\uff0d]/gu;
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
+
+/** Folds a text as a reader sees it: NFKC, dashes to "-", invisible characters removed, lower case. */
+export function fold(s: string): string {
+  return s.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').toLowerCase().normalize('NFKC');
+}
+
+/** Every reading of a text a mention could hide in: decoded once and twice, with and without tags, folded. */
+export function readings(text: string, format: TextFormat = 'output'): string[] {
+  const base = format === 'source' ? [text, renderMarkdown(text)] : [text];
+  const once = base.flatMap((t) => [t, decodeEntities(t), decodeEscapes(t), decodePercent(t)]);
+  const twice = once.flatMap((t) => [decodeEntities(decodeEscapes(t)), decodePercent(decodeEntities(t))]);
+  const decoded = [...new Set([...once, ...twice])];
+  return [...new Set([...decoded, ...decoded.map((t) => decodeEntities(stripTags(t)))].map(fold))];
+}
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/**
+ * Where a token stands whole in a text: not inside a longer ID (the held-back CVE-2026-4123 is
+ * not in the published CVE-2026-41234), or -1.
+ */
+export function indexOfWhole(text: string, token: string): number {
+  for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
+    const before = text[at - 1] ?? '';
+    const after = text[at + token.length] ?? '';
+    const edgeOk = (edge: string, tokenEnd: string) => !(WORD.test(tokenEnd) && WORD.test(edge));
+    if (edgeOk(before, token[0] ?? '') && edgeOk(after, token[token.length - 1] ?? '')) return at;
+  }
+  return -1;
+}
+
+/** The held-back tokens a text names, as a reader would see them, whole. */
+export function findMentions(text: string, tokens: readonly string[], format: TextFormat): Mention[] {
+  const wanted = tokens.filter(Boolean).map((token) => ({ token, folded: fold(token) }));
+  if (!wanted.length || !text) return [];
+  const views = readings(text, format);
+  const found: Mention[] = [];
+  for (const { token, folded } of wanted) {
+    for (const view of views) {
+      const at = indexOfWhole(view, folded);
+      if (at < 0) continue;
+      found.push({ token, context: view.slice(Math.max(0, at - 40), at + folded.length + 40).replace(/\s+/g, ' ').trim() });
+      break;
+    }
+  }
+  return found;
+}
+
+/** Whether a text names any of the tokens (see `findMentions`). */
+export function namesAny(text: string, tokens: readonly string[], format: TextFormat): boolean {
+  return findMentions(text, tokens, format).length > 0;
+}
