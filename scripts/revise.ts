@@ -5,13 +5,21 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readRevisions } from '../src/lib/advisory/files.ts';
 import { formatDate, formatDateTime } from '../src/lib/common/dates.ts';
-import { formatReport, isBlocking } from '../src/lib/content/findings.ts';
+import { formatReportAs, isBlocking } from '../src/lib/content/findings.ts';
+import { reportFormat, withoutFormat } from '../src/io/report.ts';
 import { isPublished } from '../src/lib/publication/publication.ts';
 import { reviseSource } from '../src/lib/sealing/revise.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir } from '../src/io/read-content.ts';
 
-const args = process.argv.slice(2);
+let format;
+try {
+  format = reportFormat();
+} catch (e) {
+  console.error(`bulletin revise: ${(e as Error).message}`);
+  process.exit(1);
+}
+const args = withoutFormat(process.argv.slice(2));
 const id = args[0];
 if (args.length !== 1 || !id || id.startsWith('-')) {
   console.error('usage: npm run revise -- <ID>');
@@ -32,7 +40,7 @@ try {
   const text = readFileSync(abs, 'utf8');
   const { revisions, findings } = readRevisions([{ file, text }]);
   const current = revisions[0]?.revision;
-  if (!current || findings.some((f) => isBlocking(f, 'check'))) refuse(`${file} has problems; fix them first\n${formatReport(findings, 'check')}`);
+  if (!current || findings.some((f) => isBlocking(f, 'check'))) refuse(`${file} has problems; fix them first\n${formatReportAs(findings, 'check', format)}`);
   const n = current.number;
   if (current.draft) {
     refuse(`revision ${n} of ${id} is a draft, already open for editing: edit ${file}, then remove "draft: true" and run npm run seal -- ${id}`);

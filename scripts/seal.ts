@@ -6,14 +6,23 @@
 import { groupHistories, type AdvisoryHistory } from '../src/lib/advisory/history.ts';
 import { readRevisions } from '../src/lib/advisory/files.ts';
 import { readAnnouncements, type Announcement } from '../src/lib/announcement/announcements.ts';
-import { formatFinding, formatReport, isBlocking } from '../src/lib/content/findings.ts';
+import { formatFinding, formatReportAs, isBlocking, jsonReport } from '../src/lib/content/findings.ts';
+import { reportFormat, withoutFormat } from '../src/io/report.ts';
 import { sealAnnouncements, sealRevisions } from '../src/lib/sealing/seal.ts';
 import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir, readContentFiles } from '../src/io/read-content.ts';
 
-const args = process.argv.slice(2);
+let format;
+try {
+  format = reportFormat();
+} catch (e) {
+  console.error(`bulletin seal: ${(e as Error).message}`);
+  process.exit(1);
+}
+const args = withoutFormat(process.argv.slice(2));
+const formatReport = (findings: Parameters<typeof formatReportAs>[0], mode: 'check') => formatReportAs(findings, mode, format);
 const all = args.includes('--all');
 const names = args.filter((a) => a !== '--all');
 if ((all && names.length) || (!all && !names.length) || names.some((a) => a.startsWith('-'))) {
@@ -75,7 +84,8 @@ try {
   for (const s of removed) console.log(`bulletin seal: removed the seal of ${s}`);
   if (!sealed.length && !removed.length) console.log('bulletin seal: nothing to seal; every seal already matches');
   if (written) console.log(`bulletin seal: wrote ${read.file}; commit it with the advisory or announcement`);
-  for (const f of refused) console.error(formatFinding(f, 'check'));
+  if (format === 'text') for (const f of refused) console.error(formatFinding(f, 'check'));
+  else if (refused.length) console.error(format === 'json' ? jsonReport(refused, 'check') : formatReportAs(refused, 'check', format));
   if (refused.length) {
     console.error(`bulletin seal: ${refused.length} refusal${refused.length === 1 ? '' : 's'}`);
     process.exitCode = 1;

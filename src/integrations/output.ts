@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { unzipSync } from 'fflate';
 import type { OutputFile } from '../lib/publication/guard.ts';
 
 /** Every file under `dir` (relative paths, sorted). */
@@ -17,11 +18,15 @@ function isGzip(bytes: Buffer): boolean {
   return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Every file's text, with .gz and .br files and gzip streams of any name (the search index) decompressed. */
+/** Every file's text, with .gz and .br files and gzip streams of any name (the search index) decompressed, and a .zip's entries (names and texts) joined. */
 export function readOutput(dir: string): OutputFile[] {
   return listOutput(dir).map((path) => {
     let bytes = readFileSync(join(dir, path));
     try {
+      if (path.endsWith('.zip')) {
+        const entries = Object.entries(unzipSync(bytes));
+        return { path, text: entries.map(([name, data]) => `${name}\n${Buffer.from(data).toString('utf8')}`).join('\n') };
+      }
       if (path.endsWith('.gz') || isGzip(bytes)) bytes = gunzipSync(bytes);
       else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
     } catch {

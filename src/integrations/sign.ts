@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PlannedOutput } from '../lib/publication/plan.ts';
 import { type SigningKey } from '../lib/signing/keys.ts';
-import { signatureTime, signCleartext, signDetached } from '../lib/signing/signing.ts';
+import { signatureTime, signCleartext, signDetached, signDetachedBinary } from '../lib/signing/signing.ts';
 
 /** Signs every output of the plan that is to be signed, under `dir`; a planned file that is missing is an error. */
 export async function signOutput(dir: string, outputs: readonly PlannedOutput[], key: SigningKey): Promise<number> {
@@ -18,8 +18,12 @@ export async function signOutput(dir: string, outputs: readonly PlannedOutput[],
   await Promise.all(
     targets.map(async (t) => {
       const file = join(dir, t.path);
-      const text = readFileSync(file, 'utf8');
       const date = signatureTime(t.date, key);
+      if (t.binary) {
+        writeFileSync(`${file}.asc`, await signDetachedBinary(readFileSync(file), key, date));
+        return;
+      }
+      const text = readFileSync(file, 'utf8');
       if (t.mode === 'detached') writeFileSync(`${file}.asc`, await signDetached(text, key, date));
       else writeFileSync(file, await signCleartext(text, key, date));
     }),

@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { formatReport, isBlocking, type Finding } from '../lib/content/findings.ts';
+import { isBlocking, type Finding, type ReportFormat } from '../lib/content/findings.ts';
+import { printFindings, reportFormat } from './report.ts';
 import { checkAgainst, emptyLock, parseLock, serializeLock } from '../lib/sealing/lock.ts';
 import type { Lock } from '../schemas/lock.ts';
 import { siteSchema } from '../schemas/site.ts';
@@ -132,7 +133,7 @@ export function compareWithTarget(dir: string, ref: string | undefined, now: Dat
 }
 
 /** Runs the comparison for `npm run check`, prints what it found, and says whether check may pass. */
-export function runAgainst(ref: string | undefined, env: NodeJS.ProcessEnv = process.env, content?: Content): boolean {
+export function runAgainst(ref: string | undefined, env: NodeJS.ProcessEnv = process.env, content?: Content, format: ReportFormat = reportFormat(), collect: Finding[] = []): boolean {
   let result: TargetLock;
   try {
     result = compareWithTarget(contentDir(env), ref, buildNow(env), content);
@@ -140,13 +141,16 @@ export function runAgainst(ref: string | undefined, env: NodeJS.ProcessEnv = pro
     console.error(`bulletin check: ${(e as Error).message}`);
     return false;
   }
+  // In JSON the caller prints one document; what is said here in words goes to stderr.
+  const say = format === 'json' ? console.error : console.log;
   if (!result.lock && !result.findings.length) {
-    console.log(`bulletin check: published seals not compared: ${result.reason}`);
+    say(`bulletin check: published seals not compared: ${result.reason}`);
     return true;
   }
+  collect.push(...result.findings);
   const blocking = result.findings.some((f) => isBlocking(f, 'check'));
   const head = `bulletin check: published seals compared with ${result.source}`;
-  if (!result.findings.length) console.log(`${head}: none changed, no published address disappeared`);
-  else (blocking ? console.error : console.log)(`${head}\n${formatReport(result.findings, 'check')}`);
+  if (!result.findings.length) say(`${head}: none changed, no published address disappeared`);
+  else if (format !== 'json') printFindings(result.findings, 'check', head, format);
   return !blocking;
 }

@@ -12,6 +12,7 @@ import {
   defaultLineRange,
   isAffected,
   lineStates,
+  sortEvents,
   unreleasedFixes,
   type AffectedSpec,
   type LineInput,
@@ -426,5 +427,21 @@ describe('unreleasedFixes', () => {
     ['a bad version is left to checkAffected', semver({ introduced: '0' }, { fixed: '0.12' }), []],
   ])('%s', (_name, spec, expected) => {
     expect(unreleasedFixes(spec, LINES)).toEqual(expected);
+  });
+});
+
+describe('sortEvents (intervals in version order, as OSV evaluates them)', () => {
+  it.each([
+    { name: 'already in order', events: [{ introduced: '0' }, { fixed: '1.0.1' }], sorted: [{ introduced: '0' }, { fixed: '1.0.1' }] },
+    {
+      name: 'intervals out of order (the Kubernetes feed)',
+      events: [{ introduced: '1.28.0' }, { fixed: '1.28.7' }, { introduced: '0' }, { fixed: '1.27.10' }],
+      sorted: [{ introduced: '0' }, { fixed: '1.27.10' }, { introduced: '1.28.0' }, { fixed: '1.28.7' }],
+    },
+    { name: 'a mistake inside an interval stays for the check', events: [{ introduced: '5.0.0' }, { fixed: '4.0.0' }], sorted: [{ introduced: '5.0.0' }, { fixed: '4.0.0' }] },
+    { name: 'an invalid version: unchanged', events: [{ introduced: '2.0' }, { fixed: '2.1' }, { introduced: '0' }], sorted: [{ introduced: '2.0' }, { fixed: '2.1' }, { introduced: '0' }] },
+    { name: 'no introduced first: unchanged', events: [{ fixed: '1.0.0' }, { introduced: '0' }], sorted: [{ fixed: '1.0.0' }, { introduced: '0' }] },
+  ])('$name', ({ events, sorted }) => {
+    expect(sortEvents(events)).toEqual(sorted);
   });
 });

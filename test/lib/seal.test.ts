@@ -169,13 +169,36 @@ describe('checkAgainst', () => {
         'published address /advisories/EXA-2026-0001/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
         'published address /advisories/EXA-2026-0001/v1/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
         'published address /advisories/CVE-2026-41234/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
+        'published address /osv/EXA-2026-0001.json disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
       ],
     },
     {
       name: 'a published alias dropped from the lock',
-      current: withEntry(published, 'EXA-2026-0001', '1', { ...entry(published, 'EXA-2026-0001', '1'), addresses: ['/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/'] }),
+      current: withEntry(published, 'EXA-2026-0001', '1', { ...entry(published, 'EXA-2026-0001', '1'), addresses: ['/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/', '/osv/EXA-2026-0001.json'] }),
       target: published,
       expected: ['published address /advisories/CVE-2026-41234/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)'],
+    },
+    {
+      name: 'a published seal that gained addresses (a new export): append-only, so fine',
+      current: published,
+      target: withEntry(published, 'EXA-2026-0001', '1', { ...entry(published, 'EXA-2026-0001', '1'), addresses: ['/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/', '/advisories/CVE-2026-41234/'] }),
+      expected: [],
+    },
+    {
+      name: 'a published seal that lost an address a later revision still lists',
+      current: (() => {
+        const both = lockOf(rev({ n: 1, newest: false, aliases: ['CVE-2026-41234'] }), rev({ n: 2, date: '2026-08-11', aliases: ['CVE-2026-41234'] }));
+        const first = entry(both, 'EXA-2026-0001', '1');
+        return withEntry(both, 'EXA-2026-0001', '1', { ...first, addresses: first.addresses.filter((a) => a !== '/advisories/CVE-2026-41234/') });
+      })(),
+      target: lockOf(rev({ n: 1, newest: false, aliases: ['CVE-2026-41234'] })),
+      expected: ['published address /advisories/CVE-2026-41234/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)'],
+    },
+    {
+      name: 'a published seal whose time changed',
+      current: withEntry(published, 'EXA-2026-0001', '1', { ...entry(published, 'EXA-2026-0001', '1'), published: '2026-08-03T00:00:00Z' }),
+      target: published,
+      expected: ['the published seal of revision 1 of EXA-2026-0001 changed (published on 2026-08-04)'],
     },
     {
       name: 'an address kept by a later revision',
@@ -217,10 +240,36 @@ describe('sealRevisions', () => {
         '1': {
           sha256: r.sha256,
           published: '2026-08-04T00:00:00Z',
-          addresses: ['/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/', '/advisories/CVE-2026-41234/'],
+          addresses: ['/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/', '/advisories/CVE-2026-41234/', '/osv/EXA-2026-0001.json'],
         },
       },
     });
+  });
+
+  it('adds new addresses (a new export) to a published seal, leaving its hash and time as they are', () => {
+    const r = rev({ aliases: ['CVE-2026-41234'] });
+    const full = lockOf(r);
+    const old: Seal = { ...(full.advisories['EXA-2026-0001']?.['1'] as Seal), addresses: ['/advisories/CVE-2026-41234/', '/advisories/EXA-2026-0001/'] };
+    const before: Lock = { ...full, advisories: { 'EXA-2026-0001': { '1': old } } };
+    expect(formatted(checkSeals(groupHistories([r]), before, LOCK, NOW))).toMatchInlineSnapshot(`
+      [
+        "content/bulletin.lock: error: advisories.EXA-2026-0001.1.addresses: the seal of revision 1 of EXA-2026-0001 does not record /advisories/EXA-2026-0001/v1/, /osv/EXA-2026-0001.json, which it publishes
+          fix: run: npm run seal -- EXA-2026-0001 (it adds the addresses and leaves the hash and time as they are), and commit content/bulletin.lock",
+      ]
+    `);
+    const result = sealRevisions(groupHistories([r]), before, 'all', NOW);
+    expect(result.sealed).toEqual(['EXA-2026-0001 revision 1 (new addresses only)']);
+    expect(result.lock.advisories['EXA-2026-0001']?.['1']).toEqual({
+      sha256: old.sha256,
+      published: old.published,
+      addresses: ['/advisories/CVE-2026-41234/', '/advisories/EXA-2026-0001/', '/advisories/EXA-2026-0001/v1/', '/osv/EXA-2026-0001.json'],
+    });
+    expect(checkSeals(groupHistories([r]), result.lock, LOCK, NOW)).toEqual([]);
+    expect(checkAgainst(result.lock, before, NOW, LOCK)).toEqual([]);
+    expect(checkAgainst(before, result.lock, NOW, LOCK).map((f) => f.message)).toEqual([
+      'published address /advisories/EXA-2026-0001/v1/ disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
+      'published address /osv/EXA-2026-0001.json disappeared (published by revision 1 of EXA-2026-0001 on 2026-08-04)',
+    ]);
   });
 
   it('writes a time with an offset as UTC, without milliseconds', () => {

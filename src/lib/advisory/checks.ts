@@ -12,7 +12,7 @@ import { checkStatedScore, osvSeverityType, scoreCvss } from './cvss.ts';
 import type { Finding } from '../content/findings.ts';
 import { idSkeleton, templatePattern } from './ids.ts';
 import { hasRegisteredPrefix, isOsvEcosystem } from './osv-registry.ts';
-import { checkAffected, unreleasedFixes, type LineInput } from './ranges.ts';
+import { checkAffected, sortEvents, unreleasedFixes, type LineInput } from './ranges.ts';
 import type { ReleaseLine } from '../policy/support.ts';
 
 export interface AdvisoryContext {
@@ -85,8 +85,9 @@ function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContex
       if (sameName) {
         out.push(at(src, ['affected', i, 'package', 'ecosystem'], `"${a.package.name}" is one of the project's packages, but in ${sameName.ecosystem}, not ${a.package.ecosystem}`, `write ecosystem: ${sameName.ecosystem} if it is the project's package; if it really is another ecosystem's, leave it`, 'warning'));
       }
-      // Another project's package is listed as written, but its SEMVER ranges must still make sense.
-      const semverOnly = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: rg.events })), versions: [] };
+      // Another project's package is listed as written, but its SEMVER ranges must still make sense
+      // (in version order, as OSV evaluates them: other databases need not write them sorted).
+      const semverOnly = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: sortEvents(rg.events) })), versions: [] };
       for (const p of checkAffected(semverOnly)) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
       return;
     }

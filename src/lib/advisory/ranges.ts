@@ -140,6 +140,26 @@ function readEvent(event: RangeEvent, path: Path): ReadEvent {
   return { ok: true, bound: { kind, text, version, path: at } };
 }
 
+/**
+ * The intervals of a SEMVER range (an `introduced` and the events up to the next one) ordered by
+ * their `introduced` version, as OSV's evaluation reads them: OSV does not require a database to
+ * list intervals in order, and the Kubernetes feed does not. Each interval's own events keep their
+ * order, so a mistake inside one is still reported; unchanged when a version is not valid.
+ */
+export function sortEvents<E extends RangeEvent>(events: readonly E[]): E[] {
+  const start = (e: E): SemVer | null => (e.introduced === '0' ? BEFORE_ALL : e.introduced === undefined ? null : strictVersion(e.introduced));
+  const intervals: { from: SemVer; events: E[] }[] = [];
+  for (const e of events) {
+    if (e.introduced !== undefined) {
+      const from = start(e);
+      if (!from) return [...events];
+      intervals.push({ from, events: [e] });
+    } else if (intervals.length) intervals[intervals.length - 1]!.events.push(e);
+    else return [...events];
+  }
+  return intervals.sort((a, b) => compare(a.from, b.from)).flatMap((x) => x.events);
+}
+
 /** Checks SEMVER ranges and versions for validity and consistency (valid semver, introduced first, fixed/last_affected after introduced, events in order, no fixed and last_affected in the same interval, "0" allowed as introduced). */
 export function checkAffected(spec: AffectedSpec): RangeProblem[] {
   const problems: RangeProblem[] = [];

@@ -13,6 +13,8 @@ export interface Finding {
   /** Path of the file as the maintainer would type it (`content/releases.yaml`). */
   file: string;
   line?: number;
+  /** The column, where a reader of the file knows it. */
+  column?: number;
   /** The field's path inside the file (`lines[2].name`). */
   field?: string;
   /** What is wrong. */
@@ -54,4 +56,53 @@ export function formatReport(findings: readonly Finding[], mode: Mode): string {
   const body = sorted.map((f) => formatFinding(f, mode)).join('\n');
   const summary = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   return body ? `${body}\n\n${summary}` : summary;
+}
+
+/** How a command prints its findings: text for a terminal, JSON for tools, GitHub Actions annotations. */
+export type ReportFormat = 'text' | 'json' | 'github';
+export const REPORT_FORMATS: readonly ReportFormat[] = ['text', 'json', 'github'];
+
+/** Escapes data for a GitHub Actions workflow command's message. */
+export function githubData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+/** Escapes data for a GitHub Actions workflow command's property (`file=`, `title=`). */
+export function githubProperty(s: string): string {
+  return githubData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+/** One finding as a GitHub Actions annotation (`::error file=...,line=...::message`), shown on the pull request's diff. */
+export function githubAnnotation(f: Finding, mode: Mode): string {
+  const level = isBlocking(f, mode) ? 'error' : 'warning';
+  const props = [`file=${githubProperty(f.file)}`, ...(f.line ? [`line=${f.line}`] : []), ...(f.column ? [`col=${f.column}`] : []), ...(f.field ? [`title=${githubProperty(f.field)}`] : [])];
+  return `::${level} ${props.join(',')}::${githubData(`${f.message}\nfix: ${f.fix}`)}`;
+}
+
+/** The report as a JSON document: every finding with its severity for this mode, and the counts. */
+export function jsonReport(findings: readonly Finding[], mode: Mode): string {
+  const sorted = sortFindings(findings);
+  const list = sorted.map((f) => ({
+    severity: isBlocking(f, mode) ? 'error' : 'warning',
+    file: f.file,
+    line: f.line ?? null,
+    column: f.column ?? null,
+    field: f.field ?? null,
+    message: f.message,
+    fix: f.fix,
+  }));
+  const errors = list.filter((f) => f.severity === 'error').length;
+  return JSON.stringify({ mode, errors, warnings: list.length - errors, findings: list }, null, 2);
+}
+
+/** The report in the chosen format: the one formatter every command prints through. */
+export function formatReportAs(findings: readonly Finding[], mode: Mode, format: ReportFormat): string {
+  if (format === 'json') return jsonReport(findings, mode);
+  if (format === 'github') {
+    const sorted = sortFindings(findings);
+    const errors = sorted.filter((f) => isBlocking(f, mode)).length;
+    const summary = `${errors} error${errors === 1 ? '' : 's'}, ${sorted.length - errors} warning${sorted.length - errors === 1 ? '' : 's'}`;
+    return [...sorted.map((f) => githubAnnotation(f, mode)), summary].join('\n');
+  }
+  return formatReport(findings, mode);
 }

@@ -67,11 +67,16 @@ export function fold(s: string): string {
 
 /** Every reading of a text a mention could hide in: decoded once and twice, with and without tags, folded. */
 export function readings(text: string, format: TextFormat = 'output'): string[] {
+  // Each decoder only changes a text holding its marker: skipping it otherwise gives the same readings, faster.
+  const entities = (t: string) => (t.includes('&') ? decodeEntities(t) : t);
+  const escapes = (t: string) => (t.includes('\\') ? decodeEscapes(t) : t);
+  const percent = (t: string) => (t.includes('%') ? decodePercent(t) : t);
+  const tags = (t: string) => (t.includes('<') ? entities(stripTags(t)) : entities(t));
   const base = format === 'source' ? [text, renderMarkdown(text)] : [text];
-  const once = base.flatMap((t) => [t, decodeEntities(t), decodeEscapes(t), decodePercent(t)]);
-  const twice = once.flatMap((t) => [decodeEntities(decodeEscapes(t)), decodePercent(decodeEntities(t))]);
+  const once = base.flatMap((t) => [t, entities(t), escapes(t), percent(t)]);
+  const twice = once.flatMap((t) => [entities(escapes(t)), percent(entities(t))]);
   const decoded = [...new Set([...once, ...twice])];
-  return [...new Set([...decoded, ...decoded.map((t) => decodeEntities(stripTags(t)))].map(fold))];
+  return [...new Set([...decoded, ...decoded.map(tags)].map(fold))];
 }
 
 const WORD = /[\p{L}\p{N}]/u;
@@ -90,20 +95,64 @@ export function indexOfWhole(text: string, token: string): number {
   return -1;
 }
 
+/** Tokens folded once and indexed by an anchor: the longest run of letters and digits each holds. */
+interface CompiledTokens {
+  wanted: { token: string; folded: string }[];
+  /** Anchor run -> indexes into `wanted`. */
+  byAnchor: Map<string, number[]>;
+  /** Tokens with no letter or digit: always searched. */
+  unanchored: number[];
+}
+
+// Runs of letters and digits as `indexOfWhole` sees word characters: one UTF-16 unit each, so a
+// character outside the BMP (two units, neither a word character there) ends a run.
+const RUN = /(?:(?![\u{10000}-\u{10FFFF}])[\p{L}\p{N}])+/gu;
+const compiled = new WeakMap<readonly string[], CompiledTokens>();
+
+/**
+ * Folds and indexes a token list once (the guard asks about thousands of files with the same
+ * list). A token found whole holds its anchor as a whole run of letters and digits in the text:
+ * the anchor is bounded inside the token by non-letters, and at the token's edges by the
+ * whole-token rule. So a text is only searched for the tokens whose anchor it holds.
+ */
+function compile(tokens: readonly string[]): CompiledTokens {
+  let c = compiled.get(tokens);
+  if (c) return c;
+  const wanted = tokens.filter(Boolean).map((token) => ({ token, folded: fold(token) }));
+  const byAnchor = new Map<string, number[]>();
+  const unanchored: number[] = [];
+  wanted.forEach(({ folded }, i) => {
+    const anchor = (folded.match(RUN) ?? []).reduce<string | undefined>((a, r) => (a === undefined || r.length >= a.length ? r : a), undefined);
+    if (anchor === undefined) unanchored.push(i);
+    else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), i]);
+  });
+  c = { wanted, byAnchor, unanchored };
+  compiled.set(tokens, c);
+  return c;
+}
+
+/** The indexes of the tokens a view may name: those whose anchor it holds as a run, and the unanchored. */
+function candidates(view: string, c: CompiledTokens): Set<number> {
+  const found = new Set<number>(c.unanchored);
+  for (const run of new Set(view.match(RUN) ?? [])) for (const i of c.byAnchor.get(run) ?? []) found.add(i);
+  return found;
+}
+
 /** The held-back tokens a text names, as a reader would see them, whole. */
 export function findMentions(text: string, tokens: readonly string[], format: TextFormat): Mention[] {
-  const wanted = tokens.filter(Boolean).map((token) => ({ token, folded: fold(token) }));
-  if (!wanted.length || !text) return [];
-  const views = readings(text, format);
+  const c = compile(tokens);
+  if (!c.wanted.length || !text) return [];
+  const views = readings(text, format).map((view) => ({ view, maybe: candidates(view, c) }));
   const found: Mention[] = [];
-  for (const { token, folded } of wanted) {
-    for (const view of views) {
+  c.wanted.forEach(({ token, folded }, i) => {
+    for (const { view, maybe } of views) {
+      if (!maybe.has(i)) continue;
       const at = indexOfWhole(view, folded);
       if (at < 0) continue;
       found.push({ token, context: view.slice(Math.max(0, at - 40), at + folded.length + 40).replace(/\s+/g, ' ').trim() });
       break;
     }
-  }
+  });
   return found;
 }
 

@@ -67,3 +67,15 @@ export function fileOf(address: string): string {
 export function lockAddress(address: string): string {
   return `/${address}`;
 }
+
+/** `osv/`: the OSV records. */
+export const OSV = 'osv/';
+/** `osv/all.json`: the index of `{id, modified}` OSV importers read. */
+export const OSV_INDEX = `${OSV}all.json`;
+/** `osv/all.zip`: every record in one zip, as OSV databases publish them. */
+export const OSV_ZIP = `${OSV}all.zip`;
+
+/** `osv/EXA-2026-0001.json`: an advisory's OSV record (the file name is the Bulletin ID). */
+export function osvPath(id: string): string {
+  return `${OSV}${id}.json`;
+}

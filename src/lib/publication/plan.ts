@@ -24,6 +24,9 @@ import {
   linePath,
   LOOKUP,
   SEARCH,
+  OSV_INDEX,
+  OSV_ZIP,
+  osvPath,
   ratingPath,
   RELEASES,
   revisionPath,
@@ -43,6 +46,8 @@ export interface Signature {
   mode: 'detached' | 'cleartext';
   /** The content date the signature carries (before the key-creation floor). */
   date: Date;
+  /** Signs the file's bytes (a zip) rather than its text. */
+  binary?: boolean;
 }
 
 /** One output of the build. */
@@ -78,14 +83,20 @@ function output(address: string, kind: OutputKind, extra: Partial<PlannedOutput>
   return { address, file: fileOf(address), kind, sitemap: kind === 'page', ...extra };
 }
 
-/** The outputs a revision contributes: its advisory's page, its own page, a page per alias. What the lock records for it. */
+/** The outputs a revision contributes: its advisory's page, its own page, a page per alias, its exports. What the lock records for it. */
 export function revisionOutputs(r: Pick<Revision, 'id' | 'number' | 'front'>): PlannedOutput[] {
   const seal: SealRef = { kind: 'advisory', id: r.id, revision: r.number };
   return [
     output(advisoryPath(r.id), 'page', { seal }),
     output(revisionPath(r.id, r.number), 'page', { seal }),
     ...r.front.aliases.map((a) => output(advisoryPath(a), 'alias', { seal })),
+    ...exportOutputs(r.id, seal),
   ];
+}
+
+/** The machine-readable exports of one advisory (its newest published revision), sealed with the revision that publishes them. */
+export function exportOutputs(id: string, seal: SealRef, date?: Date): PlannedOutput[] {
+  return [output(osvPath(id), 'data', { seal, ...(date ? { sign: { mode: 'detached', date } } : {}) })];
 }
 
 /** The outputs an announcement contributes: its page and its signed mail text. */
@@ -155,6 +166,10 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
     output(`${ANNOUNCEMENTS}rss.xml`, 'feed', { sign: detached(newest(announcementDates, siteUpdated)) }),
     output('sitemap.xml', 'data', { sign: detached(everything) }),
     output(LOOKUP, 'data', { sign: detached(everything) }),
+    // Exports (issue 11): an advisory's files carry its newest published revision's date; indexes, their newest item's.
+    ...current.map((r) => exportOutputs(r.id, { kind: 'advisory', id: r.id, revision: r.number }, r.date)).flat(),
+    output(OSV_INDEX, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
+    output(OSV_ZIP, 'data', { sign: { ...detached(newest(current.map((r) => r.date), siteUpdated)), binary: true } }),
     output('SECURITY.md', 'text'),
     output('pgp-key.asc', 'key'),
     ...(site.keys.some((k) => k.role === 'encryption' && k.status === 'current') ? [output('encryption-key.asc', 'key')] : []),

@@ -138,7 +138,8 @@ export function checkAgainst(current: Lock, target: Lock, now: Date, lockFile: s
     const instead = e.id
       ? `publish the change as a new revision instead (npm run revise -- ${e.id}, edit it, npm run seal -- ${e.id})`
       : 'publish a new announcement instead';
-    if (!seal || seal.sha256 !== e.seal.sha256) {
+    // A published seal may gain addresses (a new export), never lose one; its hash and time never change.
+    if (!seal || seal.sha256 !== e.seal.sha256 || sealTime(seal) !== sealTime(e.seal)) {
       findings.push({
         severity: 'error',
         file: lockFile,
@@ -148,7 +149,7 @@ export function checkAgainst(current: Lock, target: Lock, now: Date, lockFile: s
       });
     }
     for (const address of e.seal.addresses) {
-      if (present.has(address) || reported.has(address)) continue;
+      if ((seal?.addresses.includes(address) ?? present.has(address)) || reported.has(address)) continue;
       reported.add(address);
       findings.push({
         severity: 'error',
@@ -174,8 +175,14 @@ export interface SealResult {
   refused: Finding[];
 }
 
+/** Whether two seals are identical: hash, time and addresses. */
 export function sameSeal(a: Seal, b: Seal): boolean {
   return a.sha256 === b.sha256 && a.published === b.published && a.addresses.join('\n') === b.addresses.join('\n');
+}
+
+/** The addresses a published seal may take on: the old ones, in order, then any new ones (append-only). */
+export function grownAddresses(old: Seal, fresh: Seal): string[] {
+  return [...old.addresses, ...fresh.addresses.filter((a) => !old.addresses.includes(a))];
 }
 
 /** Where the lock's advisories folder is, for messages about missing files (`content/advisories/`). */

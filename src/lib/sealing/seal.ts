@@ -19,7 +19,7 @@ import type { Finding } from '../content/findings.ts';
 import { lockAddress } from '../publication/paths.ts';
 import { announcementOutputs, revisionOutputs } from '../publication/plan.ts';
 import { isPublished } from '../publication/publication.ts';
-import { advisoriesFolder, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
+import { advisoriesFolder, grownAddresses, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
 /** One item the lock seals, as its kind describes it. */
 export interface Sealable {
@@ -35,6 +35,8 @@ export interface Sealable {
   changed(): Finding;
   /** It is not sealed. */
   unsealed(): Finding;
+  /** Its seal matches but does not record addresses it now publishes (a new export). */
+  unrecorded(missing: readonly string[]): Finding;
   /** A seal whose text matches may still be out of date (an announcement's publication time). */
   drift?(seal: Seal): Finding | undefined;
 }
@@ -42,7 +44,7 @@ export interface Sealable {
 /** What `sealItem` decided for one item. */
 export type SealStep =
   | { kind: 'unchanged' }
-  | { kind: 'sealed'; seal: Seal }
+  | { kind: 'sealed'; seal: Seal; /** Only addresses were added (to a published seal). */ grown?: boolean }
   | { kind: 'removed'; why: string }
   | { kind: 'refused'; finding: Finding };
 
@@ -65,7 +67,10 @@ export function checkItem(item: Sealable, seal: Seal | undefined, now: Date): Fi
   const frozen = isFrozen(item, seal, now);
   if (seal.sha256 !== item.sha256) return [frozen ? item.altered(seal, now) : item.changed()];
   const drift = frozen ? undefined : item.drift?.(seal);
-  return drift ? [drift] : [];
+  if (drift) return [drift];
+  const fresh = item.fresh();
+  const missing = isFinding(fresh) ? [] : fresh.addresses.filter((a) => !seal.addresses.includes(a));
+  return missing.length ? [item.unrecorded(missing)] : [];
 }
 
 /** Seals one item, refusing to change a published seal. */
@@ -75,8 +80,12 @@ export function sealItem(item: Sealable, old: Seal | undefined, now: Date): Seal
     return old ? { kind: 'removed', why: 'now a draft' } : { kind: 'unchanged' };
   }
   if (old && isFrozen(item, old, now)) {
-    // Published: the seal stays as it is; a different text is a mistake to undo, not to seal.
-    return old.sha256 !== item.sha256 ? { kind: 'refused', finding: item.altered(old, now) } : { kind: 'unchanged' };
+    // Published: the hash and time stay as they are; a different text is a mistake to undo, not to seal.
+    if (old.sha256 !== item.sha256) return { kind: 'refused', finding: item.altered(old, now) };
+    // Addresses are append-only: a new output (an export) adds its address, none is ever dropped.
+    const fresh = item.fresh();
+    const addresses = isFinding(fresh) ? old.addresses : grownAddresses(old, fresh);
+    return addresses.length === old.addresses.length ? { kind: 'unchanged' } : { kind: 'sealed', seal: { ...old, addresses }, grown: true };
   }
   const fresh = item.fresh();
   if (isFinding(fresh)) return { kind: 'refused', finding: fresh };
@@ -119,6 +128,13 @@ function sealableRevision(r: Revision, lockFile: string): Sealable {
     altered: (seal) => alteredPublished(r, seal),
     changed: () => ({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} changed since it was sealed`, fix: `run: npm run seal -- ${r.id} again` }),
     unsealed: () => ({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} is not sealed`, fix: `run: npm run seal -- ${r.id}, and commit ${lockFile} with it` }),
+    unrecorded: (missing) => ({
+      severity: 'error',
+      file: lockFile,
+      field: `advisories.${r.id}.${r.number}.addresses`,
+      message: `the seal of revision ${r.number} of ${r.id} does not record ${missing.join(', ')}, which it publishes`,
+      fix: `run: npm run seal -- ${r.id} (it adds the addresses and leaves the hash and time as they are), and commit ${lockFile}`,
+    }),
   };
 }
 
@@ -208,7 +224,7 @@ export function sealRevisions(
       const step = sealItem(sealableRevision(r, lockFile), seals[n], now);
       if (step.kind === 'sealed') {
         seals[n] = step.seal;
-        result.sealed.push(`${id} revision ${n}`);
+        result.sealed.push(`${id} revision ${n}${step.grown ? ' (new addresses only)' : ''}`);
       } else if (step.kind === 'removed') {
         delete seals[n];
         result.removed.push(`${id} revision ${n} (${step.why})`);
@@ -284,6 +300,13 @@ function sealableAnnouncement(a: Announcement, histories: readonly AdvisoryHisto
     altered: (seal, now) => alteredPublishedAnnouncement(a, seal, now),
     changed: () => ({ severity: 'error', file: a.file, message: `announcement ${slug} changed since it was sealed`, fix: `run: npm run seal -- ${slug} again` }),
     unsealed: () => ({ severity: 'error', file: a.file, message: `announcement ${slug} is not sealed`, fix: `run: npm run seal -- ${slug}, and commit ${lockFile} with it` }),
+    unrecorded: (missing) => ({
+      severity: 'error',
+      file: lockFile,
+      field: `announcements.${slug}.addresses`,
+      message: `the seal of announcement ${slug} does not record ${missing.join(', ')}, which it publishes`,
+      fix: `run: npm run seal -- ${slug} (it adds the addresses and leaves the hash and time as they are), and commit ${lockFile}`,
+    }),
     drift: (seal) => {
       const published = announcementSealOf(a, histories).published;
       if (published === seal.published) return undefined;
@@ -424,7 +447,7 @@ export function sealAnnouncements(
     const step = sealItem(sealableAnnouncement(a, histories, lockFile), old, now);
     if (step.kind === 'sealed') {
       next.announcements[slug] = step.seal;
-      result.sealed.push(`announcement ${slug}`);
+      result.sealed.push(`announcement ${slug}${step.grown ? ' (new addresses only)' : ''}`);
     } else if (step.kind === 'removed') {
       delete next.announcements[slug];
       result.removed.push(`announcement ${slug} (${step.why})`);

@@ -54,6 +54,12 @@ export async function signDetached(text: string, key: SigningKey, date: Date): P
   return signWith(key, date, (options) => openpgp.sign({ ...options, message, detached: true, format: 'armored' }));
 }
 
+/** A binary detached signature of bytes (a zip), armored, byte-identical for the same inputs. */
+export async function signDetachedBinary(bytes: Uint8Array, key: SigningKey, date: Date): Promise<string> {
+  const message = await openpgp.createMessage({ binary: bytes });
+  return signWith(key, date, (options) => openpgp.sign({ ...options, message, detached: true, format: 'armored' }));
+}
+
 /** The text as an OpenPGP cleartext-signed message (the body is cleartextBody(text), LF line endings), byte-identical for the same inputs. */
 export async function signCleartext(text: string, key: SigningKey, date: Date): Promise<string> {
   // openpgp.js dash-escapes the body and writes it with CRLF line endings, the rest with LF:
