@@ -16,5 +16,6 @@ export default defineConfig({
   devToolbar: { enabled: false },
   integrations: [bulletin(), devGuard()],
   // Build staging and test output live in the project folder; the dev server need not watch them.
-  vite: { server: { watch: { ignored: ['**/.bulletin/**', '**/test/.tmp/**', '**/dist/**'] } } },
+  // Scripts are always files, never inlined, however small: the pages' CSP allows no inline script.
+  vite: { build: { assetsInlineLimit: 0 }, server: { watch: { ignored: ['**/.bulletin/**', '**/test/.tmp/**', '**/dist/**'] } } },
 });

@@ -1,6 +1,7 @@
 /**
- * Bulletin's post-build steps, in order, over the folder Astro just wrote: signing what the plan
- * marks (after writing the digest files it asks for), then the output guard over everything. Any failure fails the build, and `npm run build`
+ * Bulletin's post-build steps, in order, over the folder Astro just wrote: the search index
+ * (Pagefind over the final pages), the digest files the plan asks for, signing what the plan
+ * marks, then the output guard over everything, the search index included. Any failure fails the build, and `npm run build`
  * then keeps the previous dist/. Under `npm run build` the script runs them itself with the plan
  * and key it already holds (one validation, one plan, one key per build); the integration runs
  * them when `astro build` is run directly.
@@ -17,6 +18,7 @@ import { readHandoff } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
 import { readOutput } from './output.ts';
 import { mark, PROCESS_START, timed, timing } from '../io/timings.ts';
+import { indexSite } from './search.ts';
 
 /** Runs the leak guard over a built folder; throws listing every leak. */
 export function guardOutput(dir: string, tokens: string[]): void {
@@ -30,8 +32,10 @@ export function guardOutput(dir: string, tokens: string[]): void {
   }
 }
 
-/** Signs what the plan marks, then guards the whole folder: the post-build steps. */
+/** Indexes the pages for search, signs what the plan marks, then guards the whole folder: the post-build steps. */
 export async function postBuild(dir: string, plan: PublicationPlan, resolved: ResolvedKey, log: (message: string) => void): Promise<void> {
+  const pages = await indexSite(dir);
+  log(`search index: ${pages} page${pages === 1 ? '' : 's'} indexed`);
   const digests = writeDigests(dir, plan.outputs);
   if (digests) log(`wrote ${digests} digest files`);
   const signed = await timed('signing', () => signOutput(dir, plan.outputs, resolved.key));

@@ -33,9 +33,16 @@ function decoded(pathname: string): string {
   return posix.normalize(path.replace(/\\/g, '/'));
 }
 
-/** A module a page needs in development: the site's CSS, an Astro component's style or script. */
+/**
+ * Pure modules the pages' scripts import (the version lookup's decision and its range function):
+ * in development the browser fetches them as they are; built, they are inside the bundled script.
+ */
+const CLIENT_MODULES = new Set(['/src/lib/advisory/lookup.ts', '/src/lib/advisory/ranges.ts']);
+
+/** A module a page needs in development: the site's CSS, an Astro component's style or script, a module such a script imports. */
 function devModule(path: string, query: URLSearchParams): boolean {
   if (!path.startsWith('/src/')) return false;
+  if (CLIENT_MODULES.has(path) && ![...query.keys()].some((k) => FILE_QUERIES.has(k))) return true;
   if (/^\/src\/styles\/[^/]+\.css$/.test(path) && ![...query.keys()].some((k) => FILE_QUERIES.has(k))) return true;
   return /^\/src\/(components|layouts|pages)\/.+\.astro$/.test(path) && query.has('astro') && /^(style|script)$/.test(query.get('type') ?? '');
 }

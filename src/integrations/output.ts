@@ -13,7 +13,12 @@ export function listOutput(dir: string): string[] {
     .sort();
 }
 
-/** Every file's text, with .gz and .br files decompressed and a .zip's entries (names and texts) joined. */
+/** Whether bytes start like a gzip stream (Pagefind's index files are gzip whatever their name). */
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/** Every file's text, with .gz and .br files and gzip streams of any name (the search index) decompressed, and a .zip's entries (names and texts) joined. */
 export function readOutput(dir: string): OutputFile[] {
   return listOutput(dir).map((path) => {
     let bytes = readFileSync(join(dir, path));
@@ -22,7 +27,7 @@ export function readOutput(dir: string): OutputFile[] {
         const entries = Object.entries(unzipSync(bytes));
         return { path, text: entries.map(([name, data]) => `${name}\n${Buffer.from(data).toString('utf8')}`).join('\n') };
       }
-      if (path.endsWith('.gz')) bytes = gunzipSync(bytes);
+      if (path.endsWith('.gz') || isGzip(bytes)) bytes = gunzipSync(bytes);
       else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
     } catch {
       // Not really compressed: scan the bytes as they are.

@@ -19,10 +19,13 @@ import { build, EXAMPLE_CONTENT, ROOT } from '../helpers/run.ts';
 import { serve, type StaticServer } from '../helpers/serve.ts';
 import { listFiles } from '../helpers/site.ts';
 import { hasTool } from '../helpers/tools.ts';
+import { LOOKUP_CASES } from '../fixtures/lookup-cases.ts';
 
 const SIGNING_KEY = join(ROOT, 'test/fixtures/keys/signing-test.private.asc');
 const DESKTOP = { width: 1280, height: 800 };
-const PHONE = { width: 375, height: 800 };
+const PHONE = { width: 390, height: 800 };
+/** The narrowest phone the pages are made for. */
+const NARROW = { width: 320, height: 640 };
 const ADVISORY = '/advisories/EXA-2026-0001/';
 const NOT_FOUND = '/no-such-page/';
 
@@ -40,6 +43,10 @@ const MAIN_PAGES: [string, string][] = [
   ['the withdrawn advisory', '/advisories/EXA-2026-0002/'],
   ['the not-rated advisory', '/advisories/EXA-2026-0003/'],
   ['the 404 page', '/404.html'],
+  ['the announcements', '/announcements/'],
+  ['an announcement', '/announcements/lanternfish-0-12-3-and-0-13-1/'],
+  ['the verification page', '/verify/'],
+  ['the search page', '/search/'],
 ];
 
 /** The address a built page is served at. */
@@ -208,11 +215,11 @@ describe.runIf(hasTool('chromium'))('the built example in Chromium, served over 
       expect(pages.filter((p) => found.has(p)).flatMap((p) => found.get(p)!)).toEqual([]);
     });
 
-    it('in dark mode, on the security page and an advisory', async () => {
+    it('in dark mode, on the security page, an advisory, the release lines and search', async () => {
       await axePage.emulateMedia({ colorScheme: 'dark' });
       try {
         const violations: string[] = [];
-        for (const path of ['/', ADVISORY]) {
+        for (const path of ['/', ADVISORY, '/releases/', '/search/']) {
           violations.push(...(await axeOn(path, `${path} (dark)`)));
           expect(await axePage.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches)).toBe(true);
         }
@@ -222,23 +229,25 @@ describe.runIf(hasTool('chromium'))('the built example in Chromium, served over 
       }
     });
 
-    it('at a phone\'s width (375px), where only tables may scroll, inside their wrappers', async () => {
-      await axePage.setViewportSize(PHONE);
-      await page.setViewportSize(PHONE);
-      try {
-        const problems: string[] = [];
-        for (const path of [...pages, NOT_FOUND]) {
-          await visit(path);
-          const { extra, culprits } = await sidewaysScroll();
-          if (extra > 0) problems.push(`${path} (375px): the page scrolls ${extra}px sideways, past its edge: ${culprits.join('; ')}`);
+    for (const size of [PHONE, NARROW]) {
+      it(`at a phone's width (${size.width}px): nothing scrolls sideways, and axe finds nothing on the main pages`, async () => {
+        await axePage.setViewportSize(size);
+        await page.setViewportSize(size);
+        try {
+          const problems: string[] = [];
+          for (const path of [...pages, NOT_FOUND]) {
+            await visit(path);
+            const { extra, culprits } = await sidewaysScroll();
+            if (extra > 0) problems.push(`${path} (${size.width}px): the page scrolls ${extra}px sideways, past its edge: ${culprits.join('; ')}`);
+          }
+          for (const [, path] of MAIN_PAGES) problems.push(...(await axeOn(path, `${path} (${size.width}px)`)));
+          expect(problems).toEqual([]);
+        } finally {
+          await axePage.setViewportSize(DESKTOP);
+          await page.setViewportSize(DESKTOP);
         }
-        problems.push(...(await axeOn(ADVISORY, `${ADVISORY} (375px)`)));
-        expect(problems).toEqual([]);
-      } finally {
-        await axePage.setViewportSize(DESKTOP);
-        await page.setViewportSize(DESKTOP);
-      }
-    });
+      });
+    }
   });
 
   describe('a reader in a hurry on an advisory', () => {
@@ -277,6 +286,149 @@ describe.runIf(hasTool('chromium'))('the built example in Chromium, served over 
       expect(box.y).toBeGreaterThanOrEqual(0);
       expect(box.y + box.height).toBeLessThanOrEqual(DESKTOP.height);
       expect(await rating.innerText()).toMatch(/^Critical 9\.8$/);
+    });
+
+    for (const size of [PHONE, NARROW]) {
+      it(`sees the state and the action of every line at ${size.width}px, without scrolling sideways`, async () => {
+        await page.setViewportSize(size);
+        try {
+          for (const path of [ADVISORY, '/advisories/GHSA-7q4m-2x9v-c3hf/', '/releases/lanternfish/0.12/']) {
+            await visit(path);
+            const table = page.locator('main table.stack').first();
+            const rows = table.locator('tbody tr');
+            expect(await rows.count(), path).toBeGreaterThan(0);
+            for (const label of ['State', 'What to do']) {
+              const cells = table.locator(`tbody tr > [data-label="${label}"]`);
+              expect(await cells.count(), `${path} ${label}`).toBe(await rows.count());
+              for (const cell of await cells.all()) {
+                const box = (await cell.boundingBox())!;
+                expect(await cell.isVisible()).toBe(true);
+                expect(box.x, `${path} ${label}`).toBeGreaterThanOrEqual(0);
+                expect(box.x + box.width, `${path} ${label}: ${await cell.innerText()}`).toBeLessThanOrEqual(size.width);
+                // Labelled in place, since the header row is out of sight.
+                expect(await cell.evaluate((e) => getComputedStyle(e, '::before').content)).toBe(`"${label}: "`);
+              }
+            }
+            expect((await sidewaysScroll()).extra, path).toBe(0);
+          }
+        } finally {
+          await page.setViewportSize(DESKTOP);
+        }
+      });
+    }
+  });
+
+  describe('"Am I affected?" with JavaScript on', () => {
+    /** Types a version into the page's lookup form and returns what the answer says, per package. */
+    async function ask(typed: string) {
+      const form = axePage.locator('form[data-lookup-form]');
+      const answer = axePage.locator('[data-lookup-answer]');
+      await answer.evaluate((e) => e.replaceChildren());
+      await form.locator('input').fill(typed);
+      await form.locator('button').click();
+      await answer.locator('> *').first().waitFor();
+      const error = answer.locator('.lookup-error');
+      if (await error.count()) return { error: await error.innerText() };
+      const packages: Record<string, { line?: string; affectedBy: string[]; upgradeTo?: string; advice: string }> = {};
+      for (const box of await answer.locator('.lookup-package').all()) {
+        const name = (await box.getAttribute('data-package'))!;
+        packages[name] = {
+          line: (await box.getAttribute('data-line')) ?? undefined,
+          affectedBy: await box.locator('li[data-id]').evaluateAll((items) => items.map((i) => (i as HTMLElement).dataset.id!)),
+          upgradeTo: (await box.getAttribute('data-upgrade')) ?? undefined,
+          advice: await box.locator('.lookup-advice').innerText(),
+        };
+        expect(await box.getAttribute('data-affected')).toBe(String(packages[name]!.affectedBy.length > 0));
+      }
+      return { packages };
+    }
+
+    it('answers the shared table of versions on /releases/ as the unit tests do', async () => {
+      axeRecord.reset();
+      await axePage.goto(`${server.origin}/releases/`, { waitUntil: 'load' });
+      expect(await axePage.locator('section.lookup').isVisible()).toBe(true);
+      for (const c of LOOKUP_CASES) {
+        const got = await ask(c.typed);
+        if ('error' in c.expect) {
+          expect(got.error, c.typed).toMatch(c.expect.error);
+          continue;
+        }
+        expect(Object.keys(got.packages!), c.typed).toEqual(Object.keys(c.expect.packages));
+        for (const [name, want] of Object.entries(c.expect.packages)) {
+          const p = got.packages![name]!;
+          expect({ line: p.line, affectedBy: p.affectedBy, upgradeTo: p.upgradeTo }, `${c.typed} ${name}`).toEqual({ line: want.line, affectedBy: want.affectedBy, upgradeTo: want.upgradeTo });
+          expect(p.advice, `${c.typed} ${name}`).toMatch(want.advice);
+        }
+      }
+      // lookup.json was fetched once, from this site.
+      expect(axeRecord.requests.filter((u) => u.endsWith('/lookup.json'))).toHaveLength(1);
+      expect(trouble('/releases/ (lookup)', {}, axeRecord)).toEqual([]);
+    });
+
+    it('answers on an advisory page and on a line page too, at a phone\'s width, with nothing for axe to find', async () => {
+      await axePage.setViewportSize(PHONE);
+      try {
+        for (const path of [ADVISORY, '/releases/lanternfish/0.12/']) {
+          axeRecord.reset();
+          await axePage.goto(server.origin + path, { waitUntil: 'load' });
+          const got = await ask('v0.12.1');
+          expect(got.packages?.lanternfish?.upgradeTo, path).toBe('0.12.3');
+          const advice = axePage.locator('.lookup-package[data-package="lanternfish"] .lookup-advice');
+          const box = (await advice.boundingBox())!;
+          expect(box.x + box.width, path).toBeLessThanOrEqual(PHONE.width);
+          expect(await axePage.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBe(0);
+          expect(trouble(path, {}, axeRecord)).toEqual([]);
+          expect(await axeViolations(axePage, `${path} (lookup answered)`)).toEqual([]);
+        }
+      } finally {
+        await axePage.setViewportSize(DESKTOP);
+      }
+    });
+
+    it('stays out of sight without JavaScript, where the tables answer', async () => {
+      await visit('/releases/lanternfish/0.12/');
+      expect(await page.locator('section.lookup').isVisible()).toBe(false);
+      expect(await page.locator('#line-advisories-table').isVisible()).toBe(true);
+    });
+  });
+
+  describe('search with JavaScript on', () => {
+    /** The result list for a query typed into /search/, as [id, text] pairs. */
+    async function search(query: string): Promise<{ id: string; head: string }[]> {
+      axeRecord.reset();
+      await axePage.goto(`${server.origin}/search/`, { waitUntil: 'load' });
+      await axePage.getByLabel(/search by id/i).fill(query);
+      await axePage.getByRole('button', { name: 'Search' }).click();
+      await axePage.locator('[data-search-status]').filter({ hasText: /result|Nothing/ }).waitFor();
+      expect(trouble(`/search/ (${query})`, {}, axeRecord)).toEqual([]);
+      return axePage.locator('li.search-result').evaluateAll((items) =>
+        items.map((i) => ({ id: (i as HTMLElement).dataset.id ?? '', head: i.querySelector('.search-head')!.textContent!.replace(/\s+/g, ' ').trim() })),
+      );
+    }
+
+    it('finds an advisory by its alias, first, with its ID, rating and title', async () => {
+      const results = await search('CVE-2026-41234');
+      expect(results[0]).toEqual({ id: 'EXA-2026-0001', head: 'EXA-2026-0001: Request smuggling through conflicting Content-Length headers Critical 9.8' });
+      expect((await search('CVE-2026-30117'))[0]?.id).toBe('GHSA-7q4m-2x9v-c3hf');
+    });
+
+    it('finds by ID, package and words, and never what is not published', async () => {
+      expect((await search('EXA-2026-0003'))[0]?.id).toBe('EXA-2026-0003');
+      expect((await search('smuggling')).map((r) => r.id)).toContain('EXA-2026-0001');
+      expect((await search('lanternfish-cli')).map((r) => r.id)).toContain('EXA-2026-0002');
+      for (const q of ['EXA-2026-0004', 'CVE-2026-48810', 'EXA-2026-0005']) {
+        expect((await search(q)).map((r) => r.id), q).not.toContain(q);
+      }
+      // Pagefind came from this site, its WebAssembly allowed by the search page's policy alone.
+      expect(axeRecord.requests.some((u) => u.startsWith(`${server.origin}/pagefind/`))).toBe(true);
+      expect(await axeViolations(axePage, '/search/ (results)')).toEqual([]);
+    });
+
+    it('takes a query from the address', async () => {
+      axeRecord.reset();
+      await axePage.goto(`${server.origin}/search/?q=CVE-2026-41234`, { waitUntil: 'load' });
+      await axePage.locator('li.search-result').first().waitFor();
+      expect(await axePage.locator('li.search-result').first().getAttribute('data-id')).toBe('EXA-2026-0001');
     });
   });
 });

@@ -43,7 +43,7 @@ describe('BULLETIN_NOW moves "now"', () => {
 });
 
 describe('a site under a base path', () => {
-  it('resolves every internal link inside the base', () => {
+  it('resolves every internal link, script and fetched file inside the base', () => {
     const site = readFileSync(join(EXAMPLE_CONTENT, 'site.yaml'), 'utf8').replace(
       'url: https://security.lanternfish.example/',
       'url: https://lanternfish-example.github.io/lanternfish/',
@@ -54,15 +54,21 @@ describe('a site under a base path', () => {
     const broken: string[] = [];
     let checked = 0;
     for (const file of files.filter((f) => f.endsWith('.html'))) {
-      for (const el of page(r.outDir, file).querySelectorAll('a[href], link[href]')) {
-        const target = linkTarget(file, el.getAttribute('href')!, 'https://lanternfish-example.github.io', '/lanternfish/');
+      for (const el of page(r.outDir, file).querySelectorAll('a[href], link[href], script[src], img[src], [data-lookup], [data-search]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src') ?? el.getAttribute('data-lookup') ?? el.getAttribute('data-search')!;
+        const target = linkTarget(file, ref, 'https://lanternfish-example.github.io', '/lanternfish/');
         if (target === undefined) continue;
         checked++;
-        if (!existsSync(join(r.outDir, target.split('#')[0]!))) broken.push(`${file} -> ${el.getAttribute('href')}`);
+        if (!existsSync(join(r.outDir, target.split('#')[0]!))) broken.push(`${file} -> ${ref}`);
       }
     }
     expect(broken).toEqual([]);
     expect(checked).toBeGreaterThan(10);
     expect(page(r.outDir, 'index.html').querySelector('a.brand')!.getAttribute('href')).toBe('/lanternfish/');
+    // The scripts and what they fetch follow the base too.
+    const search = page(r.outDir, 'search/index.html');
+    expect(search.querySelector('script[src]')!.getAttribute('src')).toMatch(/^\/lanternfish\/_astro\/.+\.js$/);
+    expect(search.querySelector('[data-search]')!.getAttribute('data-search')).toBe('/lanternfish/pagefind/pagefind.js');
+    expect(page(r.outDir, 'releases/index.html').querySelector('[data-lookup]')!.getAttribute('data-lookup')).toBe('/lanternfish/lookup.json');
   });
 });

@@ -21,14 +21,14 @@ let dist: string;
 beforeAll(() => {
   const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, signed);
   expect(r.status, r.output).toBe(0);
-  expect(r.output).toMatch(`signed 21 files with key ${TEST_FINGERPRINT}`);
+  expect(r.output).toMatch(`signed 22 files with key ${TEST_FINGERPRINT}`);
   dist = r.outDir;
 });
 
 describe('what is signed', () => {
   it('puts a detached signature beside every feed and index', () => {
     const files = listFiles(dist);
-    for (const f of ['rss.xml', 'advisories/rss.xml', 'announcements/rss.xml', 'feed.json', 'sitemap.xml', 'osv/all.json', 'osv/all.zip', 'osv/EXA-2026-0001.json']) expect(files).toContain(`${f}.asc`);
+    for (const f of ['rss.xml', 'advisories/rss.xml', 'announcements/rss.xml', 'feed.json', 'sitemap.xml', 'lookup.json', 'osv/all.json', 'osv/all.zip', 'osv/EXA-2026-0001.json']) expect(files).toContain(`${f}.asc`);
   });
 
   it('publishes the signing keys, current and retired, but no private key', () => {
@@ -138,6 +138,6 @@ describe('a development build', () => {
     const r = build(EXAMPLE_CONTENT, EXAMPLE_NOW, { BULLETIN_DEV_KEY_FILE: join(tempDir('devkey'), 'dev.asc') });
     expect(r.status, r.output).toBe(0);
     expect(r.output).toMatch(/WARNING: no signing key given/);
-    expect(r.output).toMatch(/signed 21 files with the DEVELOPMENT key/);
+    expect(r.output).toMatch(/signed 22 files with the DEVELOPMENT key/);
   });
 });

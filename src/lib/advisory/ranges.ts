@@ -17,7 +17,13 @@
  * `latest` is itself a prerelease, the prereleases leading up to it: once `1.0.0` has shipped,
  * nobody is counted as running line "1" on `1.0.0-rc.1`.
  */
-import { coerce, compare, inc, parse, Range, SemVer } from 'semver';
+// One module per function, not semver's index: the browser bundle of the version lookup carries only these.
+import coerce from 'semver/functions/coerce.js';
+import compare from 'semver/functions/compare.js';
+import inc from 'semver/functions/inc.js';
+import parse from 'semver/functions/parse.js';
+import Range from 'semver/classes/range.js';
+import SemVer from 'semver/classes/semver.js';
 
 /** One OSV event: exactly one of its fields is set. */
 export interface RangeEvent {
@@ -430,4 +436,17 @@ export function unreleasedFixes(spec: AffectedSpec, lines: LineInput[]): RangePr
     });
   });
   return problems;
+}
+
+/** The name of the line a version falls in (by its release, see the module comment), or undefined; throws on a version that is not strict SemVer. */
+export function lineOfVersion(version: string, lines: readonly Pick<LineInput, 'name' | 'range'>[]): string | undefined {
+  const v = strictVersion(version);
+  if (v === null) throw new Error(`${JSON.stringify(version)} is not a valid SEMVER version`);
+  return lines.find((l) => new Range(l.range).test(releaseOf(v)))?.name;
+}
+
+/** The version a reader typed, as strict SemVer: trimmed, a leading "v" dropped ("v0.11.4" -> "0.11.4"); null when it is not a version. */
+export function readTypedVersion(text: string): string | null {
+  const trimmed = text.trim().replace(/^v(?=\d)/i, '');
+  return strictVersion(trimmed) === null ? null : trimmed;
 }

@@ -18,6 +18,10 @@ export const RELEASES = 'releases/';
 export const ANNOUNCEMENTS = 'announcements/';
 /** `verify/`: how to verify what the site publishes. */
 export const VERIFY = 'verify/';
+/** `lookup.json`: the index the "Am I affected?" form answers from. */
+export const LOOKUP = 'lookup.json';
+/** `search/`: the search page (Pagefind). */
+export const SEARCH = 'search/';
 
 /** `advisories/EXA-2026-0001/`: an advisory's (or alias's) page. */
 export function advisoryPath(id: string): string {

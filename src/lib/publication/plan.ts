@@ -22,6 +22,8 @@ import {
   HOME,
   lockAddress,
   linePath,
+  LOOKUP,
+  SEARCH,
   OSV_INDEX,
   OSV_ZIP,
   osvPath,
@@ -166,12 +168,14 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
       .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
       .flatMap((a) => announcementOutputs(a.slug, a.date)),
     output(VERIFY, 'page'),
+    output(SEARCH, 'page'),
     output('404.html', 'page', { sitemap: false }),
     output('rss.xml', 'feed', { sign: detached(items) }),
     output('feed.json', 'feed', { sign: detached(items) }),
     output(`${ARCHIVE}rss.xml`, 'feed', { sign: detached(newest(advisoryDates, siteUpdated)) }),
     output(`${ANNOUNCEMENTS}rss.xml`, 'feed', { sign: detached(newest(announcementDates, siteUpdated)) }),
     output('sitemap.xml', 'data', { sign: detached(everything) }),
+    output(LOOKUP, 'data', { sign: detached(everything) }),
     // Exports (issue 11): an advisory's files carry its newest published revision's date; indexes, their newest item's.
     ...current.map((r) => exportOutputs(r.id, { kind: 'advisory', id: r.id, revision: r.number }, r.date)).flat(),
     output(OSV_INDEX, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
@@ -230,9 +234,10 @@ export function heldBackAnnouncementTokens(
 
 /**
  * Folders whose files a tool generates with names the plan cannot know in advance (Astro's hashed
- * stylesheets). Everything else in the output folder is listed by the plan.
+ * stylesheets and scripts, Pagefind's hashed search index). Everything else in the output folder
+ * is listed by the plan.
  */
-export const GENERATED_FOLDERS: readonly string[] = ['_astro/'];
+export const GENERATED_FOLDERS: readonly string[] = ['_astro/', 'pagefind/'];
 
 /** The files a plan puts in the output folder: each output's file, its digest files, and, where signed detached, its `.asc`. */
 export function plannedFiles(plan: PublicationPlan): string[] {
