@@ -132,6 +132,8 @@ keys:
     label: test key, its private half is public in the Bulletin repository
 cvss:
   rating_version: "3.1"
+security_txt:
+  expires: 2027-06-01
 updated: 2026-06-01
 `;
 }

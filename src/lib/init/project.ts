@@ -71,6 +71,8 @@ export function newProjectFiles(a: InitAnswers, today: string): Record<string, s
     support: { latest_lines: 1 },
     response_times: { targets: { critical: 7, high: 14, medium: 30, low: 'best-effort' } },
     disclosure: { embargo: { days: 90 }, distributor_notice: { to_be_decided: true } },
+    // security.txt must expire within a year (RFC 9116); half a year leaves room to renew it.
+    security_txt: { expires: new Date(Date.parse(`${today}T00:00:00Z`) + 182 * 86_400_000).toISOString().slice(0, 10) },
     updated: today,
   };
   const head = `# ${a.name}'s security site, written by npm run init. Every field is explained in docs/content.md;\n# the numbers below are starting points: review them (and embargo.setup) before publishing.\n`;
