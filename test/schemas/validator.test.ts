@@ -101,7 +101,7 @@ describe('bad input, each reported with file, line, field and fix', () => {
   it('an unknown field (a typo)', () => {
     expect(show(errorsOf(edited('site', (t) => t.replace('ending_soon_days: 60', 'ending_son_days: 60'))))).toMatchInlineSnapshot(`
       "content/site.yaml:36: error: support.ending_son_days: unknown field "ending_son_days"
-          fix: remove it, or check its spelling against docs/content.md#siteyaml"
+          fix: did you mean "ending_soon_days"? Otherwise remove it (see docs/content.md#siteyaml)"
     `);
   });
 

@@ -5,6 +5,7 @@
  */
 import matter from 'gray-matter';
 import { isMap, isScalar, LineCounter, parseDocument, visit, YAMLParseError, type Document, type Node } from 'yaml';
+import { closest, distance } from 'fastest-levenshtein';
 import type { z } from 'zod';
 import { fieldPath, type Finding, type Path, type Severity } from './findings.ts';
 
@@ -186,8 +187,33 @@ function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-/** Turns zod issues into findings that name the file, line and field. */
-export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severity = 'error', base: Path = []): Finding[] {
+/** The nearest of `known` to a misspelt `word`, when it is close enough to be a typo (at most a third of its letters differ). */
+export function didYouMean(word: string, known: readonly string[]): string | undefined {
+  if (!known.length) return undefined;
+  const best = closest(word, [...known]);
+  return distance(word.toLowerCase(), best.toLowerCase()) <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined;
+}
+
+type Def = { type?: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; innerType?: z.ZodType; in?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
+const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+
+/** The keys a schema allows for the object at `path` (every object a union offers there), for "did you mean". */
+export function keysAt(schema: z.ZodType | undefined, path: Path): string[] {
+  if (!schema) return [];
+  const def = defOf(schema);
+  if (def.innerType) return keysAt(def.innerType, path);
+  if (def.type === 'pipe' && def.in) return keysAt(def.in, path);
+  if (def.type === 'union' && def.options) return [...new Set(def.options.flatMap((o) => keysAt(o, path)))];
+  if (path.length === 0) return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+  const [head, ...rest] = path;
+  if (def.type === 'object' && def.shape && typeof head === 'string') return keysAt(def.shape[head], rest);
+  if (def.type === 'array' && def.element && typeof head === 'number') return keysAt(def.element, rest);
+  if (def.type === 'record' && def.valueType) return keysAt(def.valueType, rest);
+  return [];
+}
+
+/** Turns zod issues into findings that name the file, line and field; with the schema, a misspelt field gets "did you mean". */
+export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severity = 'error', base: Path = [], schema?: z.ZodType): Finding[] {
   const docs = docsAnchor(src.file);
   return error.issues.flatMap((issue): Finding[] => {
     const path = [...base, ...(issue.path as (string | number)[])];
@@ -201,9 +227,11 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
       fix,
     });
     if (issue.code === 'unrecognized_keys') {
-      return issue.keys.map((key) =>
-        at([...path, key], `unknown field "${key}"`, `remove it, or check its spelling against ${docs}`),
-      );
+      const known = keysAt(schema, issue.path as (string | number)[]).filter((k) => !issue.keys.includes(k));
+      return issue.keys.map((key) => {
+        const near = didYouMean(key, known);
+        return at([...path, key], `unknown field "${key}"`, near ? `did you mean "${near}"? Otherwise remove it (see ${docs})` : `remove it, or check its spelling against ${docs}`);
+      });
     }
     const input = (issue as { input?: unknown }).input;
     if (issue.code === 'invalid_type' && input === undefined) {
@@ -232,7 +260,8 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
     }
     if (issue.code === 'invalid_value') {
       const allowed = issue.values.map((v) => JSON.stringify(v)).join(', ');
-      return [at(path, `is ${describeValue(input)}, which is not allowed`, `use one of: ${allowed}`)];
+      const near = typeof input === 'string' ? didYouMean(input, issue.values.filter((v): v is string => typeof v === 'string')) : undefined;
+      return [at(path, `is ${describeValue(input)}, which is not allowed`, near ? `did you mean "${near}"? Use one of: ${allowed}` : `use one of: ${allowed}`)];
     }
     if (issue.code === 'invalid_type') {
       const expected = EXPECTED[issue.expected] ?? issue.expected;
@@ -257,5 +286,5 @@ export function validateWith<S extends z.ZodType>(
   data: unknown = src.data,
 ): { ok: true; value: z.output<S> } | { ok: false; findings: Finding[] } {
   const result = schema.safeParse(data, { reportInput: true });
-  return result.success ? { ok: true, value: result.data } : { ok: false, findings: zodFindings(src, result.error) };
+  return result.success ? { ok: true, value: result.data } : { ok: false, findings: zodFindings(src, result.error, 'error', [], schema) };
 }
