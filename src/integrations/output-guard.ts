@@ -104,6 +104,8 @@ export class OutputGuard {
       let fresh = 0;
       for (const path of paths) {
         if (finished) return;
+        // A file already read is looked at again by `check`, which compares its stamp.
+        if (this.read.has(path)) continue;
         if (this.visit(path) && ++fresh % 16 === 0) await yieldNow();
       }
       // Nothing new: wait a little (listing a large folder costs time too) before looking again.
