@@ -83,7 +83,7 @@ export class OutputGuard {
 
   /**
    * Reads files as they appear until `done` settles, giving way to the event loop between files.
-   * When a sweep finds nothing new, the next waits, so that listing the folder stays a small share of the time.
+   * Sweeps are spaced by the time their listing took, so that listing stays a small share of the time.
    */
   async follow(done: Promise<unknown>): Promise<void> {
     if (!this.tokens.some(Boolean)) return;
@@ -108,8 +108,10 @@ export class OutputGuard {
         if (this.read.has(path)) continue;
         if (this.visit(path) && ++fresh % 16 === 0) await yieldNow();
       }
-      // Nothing new: wait a little (listing a large folder costs time too) before looking again.
-      if (!fresh) await Promise.race([done.catch(() => undefined), sleep(Math.max(200, 4 * listing))]);
+      // Listing a large folder costs time too (tens of thousands of files): the next listing waits
+      // four times as long as this one took, and at least 200 ms when nothing new came.
+      const pause = fresh ? 4 * listing : Math.max(200, 4 * listing);
+      await Promise.race([done.catch(() => undefined), sleep(pause)]);
     }
   }
 
