@@ -12,6 +12,7 @@ import { build, ROOT } from '../helpers/run.ts';
 import { page, tableRows } from '../helpers/site.ts';
 import { htmlProblems } from '../helpers/html-validate.ts';
 import { osvSchemaErrors } from '../helpers/osv.ts';
+import { validateCsaf } from '../helpers/csaf.ts';
 
 const NOW = '2026-12-10T12:00:00Z';
 
@@ -175,6 +176,13 @@ describe('container images with patched tags (policy-images)', () => {
         ranges: [{ type: 'SEMVER', events: [{ introduced: '3.4.0' }, { fixed: '3.4.2' }] }],
       },
     ]);
+  });
+
+  it('exports the advisory as a CSAF document that passes the validator, the image a product', async () => {
+    const doc = JSON.parse(readFileSync(join(b().dist, '.well-known/csaf/white/2026/hr-2026-0001.json'), 'utf8'));
+    const v = await validateCsaf(doc);
+    expect(v.errors).toEqual([]);
+    expect(doc.product_tree.branches[0].branches.map((b: { name: string }) => b.name)).toEqual(['harbour-relay']);
   });
 
   it('says nothing it does not state: no latest-N rule, no targets, no disclosure section, no preferred channel', () => {
