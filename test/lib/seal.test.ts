@@ -337,6 +337,59 @@ describe('sealRevisions', () => {
   });
 });
 
+describe('CSAF documents in the lock', () => {
+  const WHITE = { csaf: { tlp: 'WHITE' as const, publisher_category: 'vendor' as const } };
+  const GREEN = { csaf: { ...WHITE.csaf, tlp: 'GREEN' as const } };
+  // Revision 1 in 2025, revision 2 in 2026: the document stays in the folder of its first year.
+  const v1 = rev({ date: '2025-12-30', newest: false });
+  const v2 = rev({ n: 2, date: PAST });
+  const sealed = (site: typeof WHITE) => sealRevisions(groupHistories([v1, v2]), emptyLock(), 'all', NOW, LOCK, site).lock;
+
+  it("records each revision's CSAF document, under csaf.tlp and the year of revision 1", () => {
+    const lock = sealed(WHITE);
+    for (const n of ['1', '2']) {
+      expect(lock.advisories['EXA-2026-0001']?.[n]?.addresses.slice(-2)).toEqual(['/osv/EXA-2026-0001.json', '/.well-known/csaf/white/2025/exa-2026-0001.json']);
+    }
+    expect(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), WHITE)).toEqual([]);
+  });
+
+  it('adds the CSAF address to a lock sealed before it was recorded, keeping hash and time', () => {
+    const older = sealed(WHITE);
+    for (const seal of Object.values(older.advisories['EXA-2026-0001'] ?? {})) seal.addresses = seal.addresses.filter((a) => !a.startsWith('/.well-known/'));
+    expect(formatted(checkSeals(groupHistories([v1, v2]), older, LOCK, NOW, new Set(), WHITE))[0]).toContain('does not record /.well-known/csaf/white/2025/exa-2026-0001.json');
+    const result = sealRevisions(groupHistories([v1, v2]), older, 'all', NOW, LOCK, WHITE);
+    expect(result.sealed).toEqual(['EXA-2026-0001 revision 1 (new addresses only)', 'EXA-2026-0001 revision 2 (new addresses only)']);
+    expect(result.lock).toEqual(sealed(WHITE));
+  });
+
+  it('reports a changed csaf.tlp once, at site.yaml, since the published documents would disappear', () => {
+    const lock = sealed(WHITE);
+    expect(formatted(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), GREEN))).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml: error: csaf.tlp: csaf.tlp is GREEN, but published CSAF documents are under /.well-known/csaf/white/, which the build would no longer publish (the TLP label names the documents' folder)
+          fix: set csaf.tlp back to WHITE in site.yaml: published addresses never disappear",
+      ]
+    `);
+    // seal refuses the same way and leaves the published seals as they are (no green address recorded beside the white one).
+    const result = sealRevisions(groupHistories([v1, v2]), lock, 'all', NOW, LOCK, GREEN);
+    expect(formatted(result.refused)).toEqual(formatted(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), GREEN)));
+    expect(result.lock).toEqual(lock);
+  });
+
+  it('moves the address of a seal not yet published when csaf.tlp changes', () => {
+    const later = rev({ date: FUTURE });
+    const lock = sealRevisions(groupHistories([later]), emptyLock(), 'all', NOW, LOCK, WHITE).lock;
+    expect(formatted(checkSeals(groupHistories([later]), lock, LOCK, NOW, new Set(), GREEN))[0]).toContain('does not record /.well-known/csaf/green/2026/exa-2026-0001.json');
+    const result = sealRevisions(groupHistories([later]), lock, 'all', NOW, LOCK, GREEN);
+    expect(result.lock.advisories['EXA-2026-0001']?.['1']?.addresses.at(-1)).toBe('/.well-known/csaf/green/2026/exa-2026-0001.json');
+    expect(result.lock.advisories['EXA-2026-0001']?.['1']?.addresses).not.toContain('/.well-known/csaf/white/2026/exa-2026-0001.json');
+  });
+
+  it('leaves CSAF addresses uncompared while site.yaml cannot be read', () => {
+    expect(checkSeals(groupHistories([v1, v2]), sealed(WHITE), LOCK, NOW)).toEqual([]);
+  });
+});
+
 describe('serializeLock', () => {
   const seal = (n: number): Seal => ({ sha256: sourceHash(String(n)), published: '2026-08-04T00:00:00Z', addresses: [`/advisories/X/v${n}/`] });
   const scrambled: Lock = {

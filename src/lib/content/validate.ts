@@ -182,7 +182,9 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
   const parsedLock = files.lock ? parseLock(files.lock) : { lock: emptyLock(), findings: [] };
   findings.push(...parsedLock.findings);
   if (parsedLock.lock) {
-    findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
+    // A finding at a site.yaml setting (a changed csaf.tlp would move published CSAF documents) gets its line.
+    const atLine = (f: Finding): Finding => (f.field && f.line === undefined && f.file === siteSource?.file ? { ...f, line: siteSource.lineOf(f.field.split('.')) } : f);
+    findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds, site).map(atLine));
     findings.push(...checkAnnouncementSeals(announced.announcements, advisories, parsedLock.lock, lockFile, now, announced.failedSlugs));
   }
 
