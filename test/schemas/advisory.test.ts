@@ -3,7 +3,7 @@
  * with file, line, field and fix (messages locked), and the example validates cleanly.
  */
 import { describe, expect, it } from 'vitest';
-import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { formatFinding, sortFindings, type Finding } from '../../src/lib/content/findings.ts';
 import { validateContent, type ContentFiles } from '../../src/lib/content/validate.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
@@ -304,5 +304,66 @@ describe('bad advisories', () => {
       'EXA-2026-0001.md:9 severity[0].base_score',
       'GHSA-7q4m-2x9v-c3hf.md:18 affected[0].ranges[0].events[1].fixed',
     ]);
+  });
+});
+
+describe('one run: a file that fails its schema still gets every other check on its well-formed parts', () => {
+  const THREE = `---
+id: EXA-2026-0006
+summary: A draft with three mistakes
+draft: true
+sumary: a misspelt field
+severity:
+  - type: CVSS_V3
+    score: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Q
+affected:
+  - package:
+      ecosystem: npm
+      name: lanternfish
+    ranges:
+      - type: SEMVER
+        events:
+          - introduced: 0.13.0
+          - fixed: 0.12.1
+revision:
+  number: 1
+  date: 2026-12-20T00:00:00Z
+  summary: Initial publication.
+---
+Text.
+`;
+  const file = 'content/advisories/EXA-2026-0006.md';
+  const only = (files: ContentFiles) => sortFindings(errorsOf(files)).filter((f) => f.file === file || f.file.endsWith('EXA-2026-0006.md'));
+
+  it('a misspelt field, a bad CVSS vector and a range error: all three', () => {
+    const text = show(only(withAdvisories({ [file]: THREE })));
+    expect(text).toContain('EXA-2026-0006.md:5: error: sumary: unknown field "sumary"');
+    expect(text).toContain('EXA-2026-0006.md:8: error: severity[0].score: metric "A" (Availability) has value "Q"');
+    expect(text).toMatch(/EXA-2026-0006\.md:17: error: affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: /);
+    expect(only(withAdvisories({ [file]: THREE }))).toHaveLength(3);
+  });
+
+  it('an entry that fails its schema is reported once; its well-formed neighbours are still checked', () => {
+    const text = THREE.replace('sumary: a misspelt field\n', '')
+      .replace('  - type: CVSS_V3\n', '  - type: CVSS_V5\n    score: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Z\n  - type: CVSS_V3\n')
+      .replace('affected:\n', 'affected:\n  - package:\n      ecosystem: npm\n      name: lanternfish\n    ranges:\n      - type: SEMVER\n        events:\n          - introduced: 0.12.0\n          - fixed: 0.12\n');
+    const found = only(withAdvisories({ [file]: text })).map((f) => `${f.line} ${f.field}`);
+    // severity[0] and affected[0] fail the schema: one finding each, no CVSS or range finding on them.
+    expect(found).toEqual(['6 severity[0].type', '9 severity[1].score', '18 affected[0].ranges[0].events[1].fixed', '26 affected[1].ranges[0].events[1].fixed']);
+  });
+
+  it('a file named for another ID still gets its CVSS checked, and its alias clash found', () => {
+    const text = THREE.replace('sumary: a misspelt field\n', 'aliases:\n  - CVE-2026-41234\n').replace('id: EXA-2026-0006', 'id: EXA-2026-0009');
+    const found = only(withAdvisories({ [file]: text })).map((f) => `${f.line} ${f.field}: ${f.message}`);
+    expect(found).toEqual([
+      '2 id: is "EXA-2026-0009" but the file is named for "EXA-2026-0006"',
+      '6 aliases[0]: CVE-2026-41234 already leads to EXA-2026-0001',
+      expect.stringMatching(/^9 severity\[0\]\.score: metric "A"/),
+      expect.stringMatching(/^18 affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: /),
+    ]);
+  });
+
+  it('a YAML error stops the file there (nothing after it can be read)', () => {
+    expect(only(withAdvisories({ [file]: THREE.replace('draft: true', 'draft: [true') }))).toHaveLength(1);
   });
 });
