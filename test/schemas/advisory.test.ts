@@ -97,21 +97,21 @@ describe('bad advisories', () => {
 
   it('fixed before introduced', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- introduced: 0.13.0\n          - fixed: 0.13.1', '- introduced: 0.13.1\n          - fixed: 0.13.0') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed" 0.13.0 comes before "introduced" 0.13.1
-          fix: put events in version order: introduced, then fixed"
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.13.0" is lower than "introduced: 0.13.1" before it
+          fix: if one of 0.13.1 and 0.13.0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed"
     `);
   });
 
   it('a fix newer than its line has released, and not planned', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.13.1', '- fixed: 0.13.9') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed" 0.13.9 is not released yet: the newest release of line 0.13 is 0.13.2
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.13.9" is not released yet: the newest release of line 0.13 is 0.13.2
           fix: release 0.13.9 first, or list it as planned in line 0.13 of releases.yaml if it ships with this advisory"
     `);
   });
 
   it('a fix in a release line that does not exist', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- introduced: 0.13.0\n          - fixed: 0.13.1', '- introduced: 0.13.0\n          - fixed: 0.15.1') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: 0.15.1 falls in no release line of lanternfish in releases.yaml
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.15.1" falls in no release line of lanternfish in releases.yaml
           fix: correct the version, or add its line to releases.yaml"
     `);
   });
@@ -186,8 +186,8 @@ describe('bad advisories', () => {
     const files = withAdvisories({ 'content/advisories/EXA-2026-0003.md': edit('references:', other + 'references:') });
     const findings = validateContent(files, NOW).findings.filter((f) => f.file.endsWith('EXA-2026-0003.md') && !/seal/i.test(f.message));
     expect(show(findings)).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0003.md:20: error: affected[1].ranges[0].events[1].fixed: "fixed" 4.0.0 comes before "introduced" 5.0.0
-          fix: put events in version order: introduced, then fixed
+      "content/advisories/EXA-2026-0003.md:20: error: affected[1].ranges[0].events[1].fixed: "fixed: 4.0.0" is lower than "introduced: 5.0.0" before it
+          fix: if one of 5.0.0 and 4.0.0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed
       content/advisories/EXA-2026-0003.md:22: warning: affected[2].package.ecosystem: "lanternfish" is one of the project's packages, but in npm, not PyPI
           fix: write ecosystem: npm if it is the project's package; if it really is another ecosystem's, leave it"
     `);
@@ -365,5 +365,21 @@ Text.
 
   it('a YAML error stops the file there (nothing after it can be read)', () => {
     expect(only(withAdvisories({ [file]: THREE.replace('draft: true', 'draft: [true') }))).toHaveLength(1);
+  });
+});
+
+describe('range messages name the version that is wrong (issue #9)', () => {
+  it('a mistyped fix in the first interval is named, not reported as "put events in version order"', () => {
+    expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.12.3', '- fixed: 0.21.3') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0001.md:20: error: affected[0].ranges[0].events[1].fixed: "fixed: 0.21.3" falls in no release line of lanternfish in releases.yaml
+          fix: correct the version, or add its line to releases.yaml"
+    `);
+  });
+
+  it('a version that is not SemVer names its event', () => {
+    expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.12.3', '- fixed: "0.12"') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0001.md:20: error: affected[0].ranges[0].events[1].fixed: "fixed: 0.12" is not a valid SemVer version
+          fix: write the full version, e.g. 0.12.0"
+    `);
   });
 });

@@ -3,7 +3,6 @@
  * against the release lines, derived dates, revision order, embargo rules, and IDs or aliases
  * used twice. Every problem is a finding with file, line, field and fix.
  */
-import semver from 'semver';
 import type { Site } from '../../schemas/site.ts';
 import { hasTime, toInstant } from '../../schemas/common.ts';
 import type { AdvisoryHistory } from './history.ts';
@@ -100,23 +99,11 @@ function checkRevision(parts: FrontParts, src: YamlSource, ctx: AdvisoryContext)
       if (rg.type !== 'SEMVER') out.push(at(src, ['affected', i, 'ranges', j, 'type'], `is ${rg.type}, but the project's own packages use SEMVER ranges`, 'set type: SEMVER and write versions as in releases.yaml'));
     });
     const spec = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: rg.events })), versions: a.versions };
-    const problems = checkAffected(spec);
+    const lines = lineInputs(ctx.lines, a.package.name);
+    const problems = checkAffected(spec, { package: a.package.name, lines });
     for (const p of problems) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
     if (problems.length) return;
-    const lines = lineInputs(ctx.lines, a.package.name);
     for (const p of unreleasedFixes(spec, lines)) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
-    a.ranges.forEach((rg, j) =>
-      rg.events.forEach((e, k) => {
-        const v = 'fixed' in e ? e.fixed : 'last_affected' in e ? e.last_affected : undefined;
-        if (!v || !semver.valid(v)) return;
-        const release = semver.parse(v)!;
-        const inLine = lines.some((l) => semver.satisfies(`${release.major}.${release.minor}.${release.patch}`, l.range));
-        if (!inLine) {
-          const kind = 'fixed' in e ? 'fixed' : 'last_affected';
-          out.push(at(src, ['affected', i, 'ranges', j, 'events', k, kind], `${v} falls in no release line of ${a.package.name} in releases.yaml`, 'correct the version, or add its line to releases.yaml'));
-        }
-      }),
-    );
   });
 
   if (known(parts, 'withdrawn') && known(parts, 'withdrawn_reason') && (f.withdrawn === undefined) !== (f.withdrawn_reason === undefined)) {
