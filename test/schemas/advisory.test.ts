@@ -383,3 +383,34 @@ describe('range messages name the version that is wrong (issue #9)', () => {
     `);
   });
 });
+
+describe('revision.date: a draft may leave it out, nothing else may', () => {
+  const undated = (extra: string) => `---
+id: EXA-2026-0006
+summary: A new advisory
+${extra}revision:
+  number: 1
+  summary: Initial publication.
+---
+Text.
+`;
+  const file = 'content/advisories/EXA-2026-0006.md';
+
+  it('a draft without a date validates', () => {
+    expect(errorsOf(withAdvisories({ [file]: undated('draft: true\n') }))).toEqual([]);
+  });
+
+  it('a non-draft without a date is an error with the way out, in the same run as its other problems', () => {
+    expect(show(errorsOf(withAdvisories({ [file]: undated('cwe:\n  - CWE444\n') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0006.md:5: error: cwe[0]: must be written CWE-<number>, e.g. CWE-444
+          fix: write a valid value (see docs/content.md#advisories)
+      content/advisories/EXA-2026-0006.md:7: error: revision.date: is missing, and the revision is not a draft, so when it publishes is not known
+          fix: add revision.date: when it publishes (a date such as 2026-10-15, or for a future one an RFC 3339 time with offset such as 2026-10-15T14:00:00Z), or keep "draft: true" until it is ready"
+    `);
+  });
+
+  it('an earlier revision without a date is an error too', () => {
+    const found = errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0001/v1.md': (t: string) => t.replace(/\n  date: [^\n]*/, '') }));
+    expect(found.map((f) => `${f.file.replace(/^.*advisories\//, '')} ${f.field}: ${f.message}`)).toEqual(['EXA-2026-0001/v1.md revision.date: is missing, and the revision is not a draft, so when it publishes is not known']);
+  });
+});

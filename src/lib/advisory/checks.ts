@@ -149,7 +149,8 @@ function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): 
     if (!prev) return;
     if (r.number === prev.number) out.push(at(srcOf(r.file), ['revision', 'number'], `revision ${r.number} of ${h.id} exists twice (also ${prev.file})`, 'give each revision its own number'));
     else if (r.number !== prev.number + 1) out.push(at(srcOf(r.file), ['revision', 'number'], `revision numbers skip from ${prev.number} to ${r.number}`, `number it ${prev.number + 1}`));
-    if (r.date.getTime() < prev.date.getTime()) out.push(at(srcOf(r.file), ['revision', 'date'], `revision ${r.number} publishes (${r.front.revision.date}) before revision ${prev.number} (${prev.front.revision.date})`, 'a later revision publishes on or after the one before it'));
+    // A draft may have no date yet; only dates that are written are compared.
+    if (r.date && prev.date && r.date.getTime() < prev.date.getTime()) out.push(at(srcOf(r.file), ['revision', 'date'], `revision ${r.number} publishes (${r.front.revision.date}) before revision ${prev.number} (${prev.front.revision.date})`, 'a later revision publishes on or after the one before it'));
   });
   const top = newest[0];
   if (top && revs[revs.length - 1] !== top) {
@@ -160,14 +161,14 @@ function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): 
   for (const r of revs) {
     const src = srcOf(r.file);
     const f = r.front;
-    if (f.published !== undefined && toInstant(f.published).getTime() !== first.date.getTime()) {
+    if (f.published !== undefined && first.date && toInstant(f.published).getTime() !== first.date.getTime()) {
       out.push(at(src, ['published'], `is ${f.published}, but revision 1 publishes on ${first.front.revision.date}`, `remove "published" (it is derived) or set it to ${first.front.revision.date}`));
     }
-    if (f.modified !== undefined && toInstant(f.modified).getTime() !== r.date.getTime()) {
+    if (f.modified !== undefined && r.date && toInstant(f.modified).getTime() !== r.date.getTime()) {
       const before = f.published !== undefined && toInstant(f.modified).getTime() < toInstant(f.published).getTime();
       out.push(at(src, ['modified'], before ? `(${f.modified}) is before published (${f.published})` : `is ${f.modified}, but this revision publishes on ${f.revision.date}`, `remove "modified" (it is derived) or set it to ${f.revision.date}`));
     }
-    if (f.withdrawn !== undefined && firstWithdrawn && toInstant(f.withdrawn).getTime() !== firstWithdrawn.date.getTime()) {
+    if (f.withdrawn !== undefined && firstWithdrawn?.date && toInstant(f.withdrawn).getTime() !== firstWithdrawn.date.getTime()) {
       out.push(at(src, ['withdrawn'], `is ${f.withdrawn}, but the advisory was withdrawn by revision ${firstWithdrawn.number} on ${firstWithdrawn.front.revision.date}`, `set withdrawn: ${firstWithdrawn.front.revision.date}`));
     }
   }

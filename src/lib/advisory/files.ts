@@ -118,6 +118,10 @@ export function readRevisions(files: readonly SourceFile[]): { revisions: Parsed
     if (!kind.newest && draft === true) {
       problems.push(at(front, ['draft'], 'an earlier revision cannot be a draft', 'only the newest file, advisories/<ID>.md, may be a draft; remove "draft: true"'));
     }
+    // A draft may wait for its date (npm run new writes none); anything else publishes, so needs one.
+    if (draft === false && revision !== undefined && revision.date === undefined) {
+      problems.push(at(front, ['revision', 'date'], 'is missing, and the revision is not a draft, so when it publishes is not known', 'add revision.date: when it publishes (a date such as 2026-10-15, or for a future one an RFC 3339 time with offset such as 2026-10-15T14:00:00Z), or keep "draft: true" until it is ready'));
+    }
     findings.push(...problems);
     if (r.ok && !problems.length) revisions.push({ revision: toRevision(r.value, body, file.file, file.text, kind.newest), src: front });
     else {
