@@ -6,13 +6,14 @@
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { runAstro } from '../src/io/astro-cli.ts';
+import { startAstro } from '../src/io/astro-cli.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir } from '../src/io/read-content.ts';
 import { runValidation } from '../src/io/run-validation.ts';
 import { resolveSigningKey, type ResolvedKey } from '../src/io/signing-key.ts';
 import { HANDOFF_VARIABLE, writeHandoff } from '../src/io/handoff.ts';
 import { postBuild } from '../src/integrations/bulletin.ts';
+import { OutputGuard } from '../src/integrations/output-guard.ts';
 import { publicationPlan, publishedContent } from '../src/lib/publication/plan.ts';
 import { mark, PROCESS_START, timed, timing } from '../src/io/timings.ts';
 
@@ -77,19 +78,23 @@ async function buildInto(): Promise<number> {
   });
   timing('plan and handoff', started);
   started = mark();
-  const result = runAstro(['build'], {
+  // While Astro writes the pages, the guard reads each one as it appears, on the other core.
+  const guard = new OutputGuard(stage, plan.heldBack);
+  const astro = startAstro(['build'], {
     ...process.env,
     [HANDOFF_VARIABLE]: handoff,
     BULLETIN_ASTRO_OUT_DIR: stage,
     BULLETIN_ASTRO_CACHE_DIR: resolve(work, 'cache'),
   });
+  await guard.follow(astro);
+  const status = await astro;
   timing('rendering', started);
-  if (result.status !== 0) {
+  if (status !== 0) {
     console.error(`bulletin build: failed; ${out} was not changed.`);
-    return result.status ?? 1;
+    return status;
   }
   try {
-    await postBuild(stage, plan, resolved, (m) => console.log(`bulletin build: ${m}`));
+    await postBuild(stage, plan, resolved, (m) => console.log(`bulletin build: ${m}`), guard);
   } catch (e) {
     console.error(`bulletin build: ${(e as Error).message}\nbulletin build: failed; ${out} was not changed.`);
     return 1;

@@ -18,20 +18,23 @@ function isGzip(bytes: Buffer): boolean {
   return bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 
-/** Every file's text, with .gz and .br files and gzip streams of any name (the search index) decompressed, and a .zip's entries (names and texts) joined. */
-export function readOutput(dir: string): OutputFile[] {
-  return listOutput(dir).map((path) => {
-    let bytes = readFileSync(join(dir, path));
-    try {
-      if (path.endsWith('.zip')) {
-        const entries = Object.entries(unzipSync(bytes));
-        return { path, text: entries.map(([name, data]) => `${name}\n${Buffer.from(data).toString('utf8')}`).join('\n') };
-      }
-      if (path.endsWith('.gz') || isGzip(bytes)) bytes = gunzipSync(bytes);
-      else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
-    } catch {
-      // Not really compressed: scan the bytes as they are.
+/** One file's text, with a .gz or .br file or a gzip stream of any name (the search index) decompressed, and a .zip's entries (names and texts) joined. */
+export function readOutputFile(dir: string, path: string): OutputFile {
+  let bytes = readFileSync(join(dir, path));
+  try {
+    if (path.endsWith('.zip')) {
+      const entries = Object.entries(unzipSync(bytes));
+      return { path, text: entries.map(([name, data]) => `${name}\n${Buffer.from(data).toString('utf8')}`).join('\n') };
     }
-    return { path, text: bytes.toString('utf8') };
-  });
+    if (path.endsWith('.gz') || isGzip(bytes)) bytes = gunzipSync(bytes);
+    else if (path.endsWith('.br')) bytes = brotliDecompressSync(bytes);
+  } catch {
+    // Not really compressed (or cut short while being written): scan the bytes as they are.
+  }
+  return { path, text: bytes.toString('utf8') };
+}
+
+/** Every file's text (see `readOutputFile`). */
+export function readOutput(dir: string): OutputFile[] {
+  return listOutput(dir).map((path) => readOutputFile(dir, path));
 }

@@ -1,5 +1,5 @@
 /** Runs the Astro CLI on the Node.js that runs this script (Node 24 from node_modules). */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -13,5 +13,20 @@ export function runAstro(args: string[], env: NodeJS.ProcessEnv): SpawnSyncRetur
   return spawnSync(process.execPath, [astroBin(), ...args], {
     stdio: 'inherit',
     env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+}
+
+/** Starts `astro <args>` without waiting; resolves with its exit status (1 if it could not start or was killed). */
+export function startAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [astroBin(), ...args], {
+      stdio: 'inherit',
+      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
+    });
+    child.on('error', (e) => {
+      console.error(`bulletin: could not start Astro: ${e.message}`);
+      done(1);
+    });
+    child.on('close', (code) => done(code ?? 1));
   });
 }

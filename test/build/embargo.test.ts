@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { guardOutput } from '../../src/integrations/bulletin.ts';
+import { guardOutput } from '../../src/integrations/output-guard.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
 import { heldBack } from '../../src/lib/publication/plan.ts';
 import { validateAll } from '../../src/lib/content/validate.ts';

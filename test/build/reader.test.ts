@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { guardOutput } from '../../src/integrations/bulletin.ts';
+import { guardOutput } from '../../src/integrations/output-guard.ts';
 import { readOutput } from '../../src/integrations/output.ts';
 import { metaPolicy } from '../../src/lib/publication/csp.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
