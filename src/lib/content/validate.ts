@@ -23,7 +23,7 @@ import { sourceLeaks } from '../publication/leak-check.ts';
 import { isPublished } from '../publication/publication.ts';
 import { heldBack } from '../publication/plan.ts';
 import { byCodeUnit } from '../common/order.ts';
-import { oversized, privateKeyFiles, unlistedKeyFiles } from './file-checks.ts';
+import { LOCK_SIZE_FACTOR, oversized, privateKeyFiles, unlistedKeyFiles } from './file-checks.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -112,18 +112,20 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
 
   // Every other file over the limit is reported and not read further, so its size costs nothing.
   const limit = site?.max_file_size ?? DEFAULT_MAX_FILE_SIZE;
-  const fits = (src: SourceFile) => {
-    const too = oversized(src, limit, site?.max_file_size !== undefined && site.max_file_size !== DEFAULT_MAX_FILE_SIZE);
+  const fits = (src: SourceFile, factor = 1) => {
+    const too = oversized(src, limit * factor, site?.max_file_size !== undefined && site.max_file_size !== DEFAULT_MAX_FILE_SIZE, factor);
     if (too) findings.push(too);
     return !too;
   };
   if (files.releases && !fits(files.releases)) files.releases = undefined;
   const releasesTooBig = input.releases !== undefined && files.releases === undefined;
-  files.policy = files.policy.filter(fits);
-  files.advisories = files.advisories.filter(fits);
-  files.announcements = files.announcements.filter(fits);
-  files.keys = files.keys.filter(fits);
-  if (files.lock && !fits(files.lock)) files.lock = undefined;
+  files.policy = files.policy.filter((f) => fits(f));
+  files.advisories = files.advisories.filter((f) => fits(f));
+  files.announcements = files.announcements.filter((f) => fits(f));
+  files.keys = files.keys.filter((f) => fits(f));
+  // The lock grows with the archive (about half a kilobyte per advisory, written by seal, never
+  // by hand): it is allowed LOCK_SIZE_FACTOR times the limit, 64 MB by default.
+  if (files.lock && !fits(files.lock, LOCK_SIZE_FACTOR)) files.lock = undefined;
 
   let lines: ReleaseLine[] | undefined;
   if (releasesTooBig) {
