@@ -170,7 +170,7 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
   findings.push(...parsed.findings);
   const advisories = groupHistories(parsed.revisions.map((p) => p.revision));
   if (site && lines) {
-    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines, now }, parsed.failedIds));
+    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines, now }, parsed.failedIds, parsed.unread));
   }
 
   const announced = readAnnouncements(files.announcements);

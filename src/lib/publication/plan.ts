@@ -106,7 +106,8 @@ export interface CsafPlace {
 /** The CSAF place of an advisory: `csaf.tlp` and the year of its first revision (the first one published, since only the newest may be a draft and dates never go back). */
 export function csafPlaceOf(site: Pick<Site, 'csaf'>, h: Pick<AdvisoryHistory, 'revisions'>): CsafPlace | undefined {
   const first = h.revisions[0];
-  return first ? { tlp: site.csaf.tlp, year: first.date.getUTCFullYear() } : undefined;
+  // A first revision that is an undated draft has no place yet: it is neither published nor sealed.
+  return first?.date ? { tlp: site.csaf.tlp, year: first.date.getUTCFullYear() } : undefined;
 }
 
 /** The outputs a revision contributes: its advisory's page, its own page, a page per alias, its exports. What the lock records for it. */

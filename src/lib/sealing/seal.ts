@@ -11,7 +11,7 @@
  * in as parameters.
  */
 import type { Lock, Seal } from '../../schemas/lock.ts';
-import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
+import type { AdvisoryHistory, PublishableRevision, Revision } from '../advisory/history.ts';
 import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
 import { formatDate, formatDateTime } from '../common/dates.ts';
 import { byCodeUnit } from '../common/order.ts';
@@ -111,7 +111,7 @@ function orphan(seal: Seal, now: Date, gone: () => Finding, stale: () => Finding
 // Advisory revisions
 
 /** The seal a revision gets: its hash, its publication time in UTC, its addresses (the CSAF document's where its place is known). */
-export function sealOf(r: Revision, csaf: CsafPlace | undefined): Seal {
+export function sealOf(r: PublishableRevision, csaf: CsafPlace | undefined): Seal {
   return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionOutputs(r, csaf).map((o) => lockAddress(o.address)) };
 }
 
@@ -166,7 +166,11 @@ function sealableRevision(r: Revision, lockFile: string, csaf: CsafPlace | undef
     draft: r.draft,
     sha256: r.sha256,
     isPublished: (now) => isPublished(r, now),
-    fresh: () => sealOf(r, csaf),
+    fresh: () => {
+      // checkItem and sealItem never ask a draft for its seal.
+      if (r.draft) throw new Error(`${r.file}: a draft is never sealed`);
+      return sealOf(r, csaf);
+    },
     ...(csaf ? { vanished: (gone: readonly string[]) => vanishedAddresses(r, csaf, gone, lockFile) } : {}),
     altered: (seal) => alteredPublished(r, seal),
     changed: () => ({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} changed since it was sealed`, fix: `run: npm run seal -- ${r.id} again` }),
@@ -541,7 +545,7 @@ export function publishesNowNotes(histories: readonly AdvisoryHistory[], sealed:
   const revisions = new Map(histories.flatMap((h) => h.revisions.map((r): [string, Revision] => [`${r.id} revision ${r.number}`, r])));
   return sealed.flatMap((name) => {
     const r = revisions.get(name);
-    if (!r || r.date.getTime() > now.getTime()) return [];
+    if (!r || r.draft || r.date.getTime() > now.getTime()) return [];
     return [`${name} is dated ${r.front.revision.date}, which has passed: sealing publishes it now (at the next build of main); to publish later, set a future revision.date and seal again before merging`];
   });
 }
