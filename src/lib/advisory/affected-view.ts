@@ -5,7 +5,7 @@
 import type { AdvisoryFront } from '../../schemas/advisory.ts';
 import type { Site } from '../../schemas/site.ts';
 import { lineInputs } from './checks.ts';
-import { lineStates, type LineState } from './ranges.ts';
+import { lineStates, semverSpec, type LineState } from './ranges.ts';
 import { packageSupport } from '../policy/policy.ts';
 import { supportWindows, type ReleaseLine, type SupportStatus, type SupportWindow } from '../policy/support.ts';
 
@@ -74,7 +74,7 @@ export function affectedView(front: AdvisoryFront, site: Site, lines: readonly R
     }
     const visible = windows.filter((w) => w.line.package === own.name);
     const inputs = lineInputs(visible.map((w) => w.line), own.name);
-    const spec = { ranges: a.ranges.filter((r) => r.type === 'SEMVER').map((r) => ({ type: r.type, events: r.events })), versions: a.versions };
+    const spec = semverSpec(a);
     lineStates(spec, inputs).forEach((s, i) => {
       const w = visible[i]!;
       const fixedIn = s.state === 'fixed' ? s.fixedIn : undefined;

@@ -24,22 +24,22 @@ import inc from 'semver/functions/inc.js';
 import parse from 'semver/functions/parse.js';
 import Range from 'semver/classes/range.js';
 import SemVer from 'semver/classes/semver.js';
+import type { z } from 'zod';
+import type { eventSchema, rangeSchema } from '../../schemas/advisory.ts';
 
-/** One OSV event: exactly one of its fields is set. */
-export interface RangeEvent {
-  /** First affected version; "0" means before every version. */
-  introduced?: string;
-  /** First version with the fix. */
-  fixed?: string;
-  /** Last affected version, where the fix is not known. */
-  last_affected?: string;
-  /** Upper bound of the range (exclusive); "*" means none. */
-  limit?: string;
-}
+/** The event kinds, as the advisory schema declares them (`introduced`, `fixed`, `last_affected`, `limit`). */
+type SchemaEventKind = z.infer<typeof eventSchema> extends infer E ? (E extends object ? keyof E : never) : never;
 
-/** One OSV range: a timeline of events in one version order. */
+/**
+ * One OSV event, as the advisory schema declares it (src/schemas/advisory.ts: exactly one of
+ * its fields is set), read with every field optional: the checks here also meet events the
+ * schema would refuse. `introduced` "0" means before every version; a `limit` of "*" means none.
+ */
+export type RangeEvent = Partial<Record<SchemaEventKind, string>>;
+
+/** One OSV range: a timeline of events in one version order (its `type` as the schema declares it). */
 export interface OsvRange {
-  type: 'SEMVER' | 'ECOSYSTEM' | 'GIT';
+  type: z.infer<typeof rangeSchema>['type'];
   events: RangeEvent[];
 }
 
@@ -48,6 +48,11 @@ export interface AffectedSpec {
   ranges: OsvRange[];
   /** Affected versions listed one by one. */
   versions: string[];
+}
+
+/** What an affected entry says about SEMVER versions: its SEMVER ranges and listed versions (other range types are shown as written, never evaluated). */
+export function semverSpec(entry: { readonly ranges: readonly OsvRange[]; readonly versions: readonly string[] }): AffectedSpec {
+  return { ranges: entry.ranges.filter((r) => r.type === 'SEMVER'), versions: [...entry.versions] };
 }
 
 /** A mistake in an AffectedSpec, for the maintainer. */

@@ -11,7 +11,7 @@ import { toInstant } from '../../schemas/common.ts';
 import { affectedView, type LineRow } from '../advisory/affected-view.ts';
 import { scoreCvss } from '../advisory/cvss.ts';
 import { advisorySeverity, ratingName } from '../advisory/severity.ts';
-import { isAffected } from '../advisory/ranges.ts';
+import { isAffected, semverSpec } from '../advisory/ranges.ts';
 import { formatDateTime } from '../common/dates.ts';
 import type { ReleaseLine } from '../policy/support.ts';
 import type { PublishedAdvisory } from '../publication/publication.ts';
@@ -143,10 +143,10 @@ function productId(...parts: string[]): string {
 function affectedRange(row: LineRow, ecosystem: string, entry: AffectedEntry, range: string): string {
   const bounds = lineBounds(range);
   if (!bounds) return range;
-  const spec = { ranges: entry.ranges.filter((r) => r.type === 'SEMVER').map((r) => ({ type: r.type, events: r.events })), versions: entry.versions };
+  const spec = semverSpec(entry);
   // Where the line's first version is unaffected, the affected span starts at an `introduced` inside the line.
   const starts = spec.ranges
-    .flatMap((r) => r.events.flatMap((e) => ('introduced' in e && semver.valid(e.introduced) ? [e.introduced] : [])))
+    .flatMap((r) => r.events.flatMap((e) => (e.introduced !== undefined && semver.valid(e.introduced) ? [e.introduced] : [])))
     .filter((v) => semver.gte(v, bounds.low) && semver.lt(v, bounds.high))
     .sort(semver.compare);
   const low = isAffected(bounds.low, spec) ? bounds.low : (starts[0] ?? bounds.low);
