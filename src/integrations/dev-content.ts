@@ -9,8 +9,9 @@
 import type { AstroIntegration } from 'astro';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { resolve, sep } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { contentErrorPage } from '../lib/content/error-page.ts';
-import { changing, readAgain, settledContent } from '../io/dev-content.ts';
+import { changing, holds, readAgain, settledContent, type DevOutcome } from '../io/dev-content.ts';
 import { contentDir } from '../io/read-content.ts';
 
 /** Requests for Vite's and Astro's own modules, which a page (and this error page) needs in development. */
@@ -22,6 +23,26 @@ export function isModuleRequest(url: string): boolean {
 // Editors write a file in several steps (a temporary file, a rename, a second change event):
 // the steps of one save are read as one change.
 const SAVE_STEPS_MS = 100;
+
+type RefreshContent = (options: { loaders: string[] }) => Promise<void>;
+
+/**
+ * Hands a valid reading to the collections. Astro reloads its content config whenever a
+ * markdown or YAML file changes, and `refreshContent` does nothing while that reload is under
+ * way; so it is asked again until the loaders have filled the collections from this reading (or
+ * a later one). Astro's sync waits for the data store to be written, so the next page is new.
+ */
+async function refresh(outcome: DevOutcome, refreshContent: RefreshContent): Promise<void> {
+  for (let attempt = 0; attempt < REFRESH_ATTEMPTS; attempt++) {
+    await refreshContent({ loaders: ['bulletin'] });
+    if (holds(outcome)) return;
+    await sleep(REFRESH_PAUSE_MS);
+  }
+  console.error('bulletin dev: the collections could not be refreshed; restart npm run dev');
+}
+
+const REFRESH_ATTEMPTS = 100;
+const REFRESH_PAUSE_MS = 100;
 
 /** The integration: in `astro dev`, content errors in the browser and the collections refreshed once per change. */
 export function devContentErrors(): AstroIntegration {
@@ -42,7 +63,7 @@ export function devContentErrors(): AstroIntegration {
             const done = finish!;
             finish = undefined;
             readAgain()
-              .then((outcome) => (outcome.content ? refreshContent?.({ loaders: ['bulletin'] }) : undefined))
+              .then((outcome) => (outcome.content && refreshContent ? refresh(outcome, refreshContent) : undefined))
               .catch((e: Error) => console.error(`bulletin dev: ${e.message}`))
               .finally(done);
           }, SAVE_STEPS_MS);

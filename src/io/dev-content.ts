@@ -17,6 +17,8 @@ export interface DevOutcome {
   findings: Finding[];
   /** A failure before any finding (the folder could not be read at all). */
   failure?: string;
+  /** Which reading this is (1, 2, ...), to tell whether the collections hold it yet. */
+  generation: number;
 }
 
 interface DevState {
@@ -28,13 +30,16 @@ interface DevState {
   printed?: string;
   /** Whether the last reading blocked the site. */
   failing: boolean;
+  /** How many readings were started, and the latest one the collections were filled from. */
+  generation: number;
+  filled: number;
 }
 
 const KEY = Symbol.for('bulletin.devContent');
 
 function state(): DevState {
   const g = globalThis as { [KEY]?: DevState };
-  g[KEY] ??= { settled: Promise.resolve(), failing: false };
+  g[KEY] ??= { settled: Promise.resolve(), failing: false, generation: 0, filled: 0 };
   return g[KEY];
 }
 
@@ -53,25 +58,24 @@ function report(outcome: DevOutcome, s: DevState): void {
     printFindings(outcome.findings, 'build', `bulletin dev: ${outcome.dir}`, 'text');
   } else if (!outcome.content) {
     console.error(`bulletin dev: content still has the errors printed above; the site shows them until they are fixed`);
-  } else if (wasFailing) {
-    console.log(`bulletin dev: content is valid again; pages are served`);
   }
+  if (outcome.content && wasFailing) console.log(`bulletin dev: content is valid again; pages are served`);
   s.printed = key;
 }
 
-async function read(): Promise<DevOutcome> {
+async function read(generation: number): Promise<DevOutcome> {
   try {
     const result = await validateFolder();
-    return { dir: result.dir, content: result.content ?? undefined, findings: result.findings };
+    return { dir: result.dir, content: result.content ?? undefined, findings: result.findings, generation };
   } catch (e) {
-    return { dir: '', findings: [], failure: (e as Error).message };
+    return { dir: '', findings: [], failure: (e as Error).message, generation };
   }
 }
 
 /** Reads the folder again (after a change) and prints the outcome once. */
 export function readAgain(): Promise<DevOutcome> {
   const s = state();
-  s.current = read().then((outcome) => {
+  s.current = read(++s.generation).then((outcome) => {
     report(outcome, s);
     return outcome;
   });
@@ -81,6 +85,17 @@ export function readAgain(): Promise<DevOutcome> {
 /** The latest reading, reading the folder first if nothing has yet. */
 export function devContent(): Promise<DevOutcome> {
   return state().current ?? readAgain();
+}
+
+/** Records that the collections were filled from `outcome` (the loaders call it). */
+export function filledFrom(outcome: DevOutcome): void {
+  const s = state();
+  s.filled = Math.max(s.filled, outcome.generation);
+}
+
+/** Whether the collections hold `outcome` or a later reading. */
+export function holds(outcome: DevOutcome): boolean {
+  return state().filled >= outcome.generation;
 }
 
 /** Marks a change under way: `settledContent` waits for `work` (reading again and refreshing the collections). */

@@ -11,7 +11,7 @@ import type { Content } from '../lib/content/validate.ts';
 import { publishedContent } from '../lib/publication/plan.ts';
 import { readHandoff, type PublishedContent } from './handoff.ts';
 import { buildNow } from './now.ts';
-import { devContent } from './dev-content.ts';
+import { devContent, filledFrom, type DevOutcome } from './dev-content.ts';
 import { validateFolder } from './run-validation.ts';
 
 let cached: Promise<Content> | undefined;
@@ -36,11 +36,12 @@ export function bulletinLoader(pick: (content: PublishedContent) => { id: string
     name: 'bulletin',
     load: async ({ store, watcher }) => {
       let content: PublishedContent;
+      let outcome: DevOutcome | undefined;
       if (watcher) {
         // The dev server: one reading per change for every collection (src/io/dev-content.ts);
         // the integration watches the folder and refreshes the collections. Invalid content
         // leaves the store as it was: the dev server answers every page with the errors instead.
-        const outcome = await devContent();
+        outcome = await devContent();
         if (!outcome.content) return;
         content = publishedContent(outcome.content, buildNow());
       } else {
@@ -55,6 +56,7 @@ export function bulletinLoader(pick: (content: PublishedContent) => { id: string
         store.set({ id: EMPTY_MARK, data: {} });
         store.delete(EMPTY_MARK);
       }
+      if (outcome) filledFrom(outcome);
     },
   };
 }
