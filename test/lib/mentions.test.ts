@@ -37,3 +37,36 @@ describe('findMentions', () => {
     expect(fold('\uff25XA\u2013\u00ad2026\u200b\u2212x')).toBe('exa-2026-x');
   });
 });
+
+describe('fold, folding only the non-ASCII runs', () => {
+  // The definition: the whole text through NFKC, invisible characters out, dashes to "-", lower case, NFKC again.
+  const whole = (s: string) =>
+    s
+      .normalize('NFKC')
+      .replace(/[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu, '')
+      .replace(/[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63\uff0d]/gu, '-')
+      .toLowerCase()
+      .normalize('NFKC');
+  it.each([
+    ['plain ASCII', 'EXA-2026-0099 <b>Lanternfish</b>'],
+    ['a combining accent after an ASCII letter', 'Cafe\u0301 EXA-2026-0099'],
+    ['fullwidth letters and digits', '\uff25\uff38\uff21-\uff12\uff10\uff12\uff16'],
+    ['a soft hyphen and a zero-width space', 'EXA\u00ad-2026\u200b-0099'],
+    ['an en dash, a minus and a fullwidth hyphen', 'EXA\u20132026\u22120099\uff0dx'],
+    ['a final sigma before ASCII', '\u039f\u0394\u039f\u03a3 and \u039f\u0394\u039f\u03a3A'],
+    ['a ligature and a superscript', '\ufb01x CVE\u00b2'],
+    ['Hangul jamo that compose', '\u1100\u1161 a\u1100\u1161b'],
+    ['an astral letter', 'x\u{1d400}y EXA'],
+    ['a dotted capital I', '\u0130stanbul EXA'],
+  ])('gives what folding the whole text gives: %s', (_name, text) => {
+    expect(fold(text)).toBe(whole(text));
+  });
+});
+
+describe('anchors', () => {
+  it('finds an address whose longest word is common, by the run with a digit', () => {
+    const page = `<a href="/advisories/">advisories</a> <loc>https://x.example/advisories/EXA-2026-0001/v3/</loc>`;
+    expect(findMentions(page, TOKENS, 'output').map((m) => m.token)).toEqual(['/advisories/EXA-2026-0001/v3/']);
+    expect(findMentions('<a href="/advisories/EXA-2026-0001/v2/">advisories</a>', TOKENS, 'output')).toEqual([]);
+  });
+});

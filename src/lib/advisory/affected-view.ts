@@ -7,7 +7,7 @@ import type { Site } from '../../schemas/site.ts';
 import { lineInputs } from './checks.ts';
 import { lineStates, type LineState } from './ranges.ts';
 import { packageSupport } from '../policy/policy.ts';
-import { supportWindows, type ReleaseLine, type SupportStatus } from '../policy/support.ts';
+import { supportWindows, type ReleaseLine, type SupportStatus, type SupportWindow } from '../policy/support.ts';
 
 export interface LineRow {
   package: string;
@@ -48,9 +48,22 @@ function describeRanges(a: AdvisoryFront['affected'][number]): string {
   return [...ranges, ...versions].join('; ') || 'no versions given';
 }
 
+// Every revision of a build is viewed against the same lines, site and instant: their support
+// windows are computed once for them.
+const windowsFor = new WeakMap<readonly ReleaseLine[], { site: Site; at: number; windows: SupportWindow[] }>();
+
+/** The support windows of `lines` at `now` (computed once per lines, site and instant). */
+function windowsAt(lines: readonly ReleaseLine[], site: Site, now: Date): SupportWindow[] {
+  const known = windowsFor.get(lines);
+  if (known && known.site === site && known.at === now.getTime()) return known.windows;
+  const windows = supportWindows(lines, (pkg) => packageSupport(site, pkg), now);
+  windowsFor.set(lines, { site, at: now.getTime(), windows });
+  return windows;
+}
+
 /** The affected view of one revision at `now`, newest line first within each package. */
 export function affectedView(front: AdvisoryFront, site: Site, lines: readonly ReleaseLine[], now: Date): AffectedView {
-  const windows = supportWindows(lines, (pkg) => packageSupport(site, pkg), now);
+  const windows = windowsAt(lines, site, now);
   const rows: LineRow[] = [];
   const others: OtherPackage[] = [];
   for (const a of front.affected) {

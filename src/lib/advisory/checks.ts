@@ -23,7 +23,17 @@ export interface AdvisoryContext {
 
 /** The release lines of one package, as the range module reads them. */
 export function lineInputs(lines: readonly ReleaseLine[], pkg: string): LineInput[] {
-  return lines.filter((l) => l.package === pkg).map((l) => ({ name: l.name, range: l.range, latest: l.latest, planned: l.planned.map((p) => p.version) }));
+  return lines.filter((l) => l.package === pkg).map(lineInput);
+}
+
+// One input per line, so ranges.ts reads each line once however many advisories are evaluated.
+const inputs = new WeakMap<ReleaseLine, LineInput>();
+
+/** A release line as ranges.ts reads it (the same object for the same line). */
+function lineInput(l: ReleaseLine): LineInput {
+  let input = inputs.get(l);
+  if (!input) inputs.set(l, (input = { name: l.name, range: l.range, latest: l.latest, planned: l.planned.map((p) => p.version) }));
+  return input;
 }
 
 /** Levenshtein distance, for "did you mean" on package names. */

@@ -193,8 +193,22 @@ function listKeys(defs: readonly MetricDefinition[]): string {
   return defs.map((d) => d.key).join(', ');
 }
 
-/** Validates a CVSS 3.0/3.1/4.0 base vector strictly, then scores it with ae-cvss-calculator. */
+// A build scores the same vector on many pages (the advisory, its revisions, lists, feeds,
+// exports): each vector is judged once. Bounded, so a long-lived process stays small.
+const judged = new Map<string, CvssParse>();
+
+/** Validates a CVSS 3.0/3.1/4.0 base vector strictly, then scores it with ae-cvss-calculator (once per vector). */
 export function scoreCvss(vector: string): CvssParse {
+  let result = judged.get(vector);
+  if (!result) {
+    if (judged.size >= 100_000) judged.clear();
+    judged.set(vector, (result = judge(vector)));
+  }
+  return result;
+}
+
+/** `scoreCvss` without the memory. */
+function judge(vector: string): CvssParse {
   if (vector === '') return failure('the CVSS vector is empty', RESCORE_FIX);
   if (/\s/.test(vector)) {
     return failure('the CVSS vector contains spaces or line breaks', 'remove them: a CVSS vector is one word, such as "CVSS:3.1/AV:N/AC:L/..."');

@@ -306,6 +306,8 @@ export function isAffected(version: string, spec: AffectedSpec): boolean {
 interface Line {
   name: string;
   range: Range;
+  /** Release -> whether the range holds it, as asked so far. */
+  within: Map<string, boolean>;
   latest: SemVer;
   latestText: string;
   planned: SemVer[];
@@ -318,8 +320,18 @@ function releaseOf(v: SemVer): string {
   return `${v.major}.${v.minor}.${v.patch}`;
 }
 
-/** Reads a line; throws on a bad range or version (the releases check reports those). */
+// Lines are read once per input object: every advisory of a build is evaluated against the same lines.
+const readLines = new WeakMap<LineInput, Line>();
+
+/** Reads a line once (see `readLineOnce`); throws on a bad range or version (the releases check reports those). */
 function readLine(input: LineInput): Line {
+  let line = readLines.get(input);
+  if (!line) readLines.set(input, (line = readLineOnce(input)));
+  return line;
+}
+
+/** Reads a line; throws on a bad range or version. */
+function readLineOnce(input: LineInput): Line {
   const bad = (what: string): never => {
     throw new Error(`release line "${input.name}": ${what} (check releases.yaml first)`);
   };
@@ -335,6 +347,7 @@ function readLine(input: LineInput): Line {
   return {
     name: input.name,
     range,
+    within: new Map(),
     latest,
     latestText: input.latest,
     planned: (input.planned ?? []).map(version),
@@ -344,7 +357,10 @@ function readLine(input: LineInput): Line {
 
 /** Whether a version falls in the line (by its release, see the module comment). */
 function holds(line: Line, v: SemVer): boolean {
-  return line.range.test(releaseOf(v));
+  const release = releaseOf(v);
+  let answer = line.within.get(release);
+  if (answer === undefined) line.within.set(release, (answer = line.range.test(release)));
+  return answer;
 }
 
 /** Whether a version is one of the line's releases (see the module comment). */
@@ -374,7 +390,21 @@ function probes(spec: Compiled, line: Line): SemVer[] {
     texts.add(v.version).add(releaseOf(v));
     texts.add(v.prerelease.length > 0 ? `${v.version}.0` : (inc(v.version, 'patch') ?? v.version));
   }
-  return [...texts].map((text) => new SemVer(text));
+  return [...texts].map(probeVersion);
+}
+
+// Probe versions recur across every advisory and line of a build: each is parsed once (SemVer
+// objects are not changed by compare or by this module). Bounded, so a long-lived process stays small.
+const probeVersions = new Map<string, SemVer>();
+
+/** A probe's SemVer, parsed once. */
+function probeVersion(text: string): SemVer {
+  let v = probeVersions.get(text);
+  if (!v) {
+    if (probeVersions.size >= 100_000) probeVersions.clear();
+    probeVersions.set(text, (v = new SemVer(text)));
+  }
+  return v;
 }
 
 /** The state of one line. */

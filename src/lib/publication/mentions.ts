@@ -50,19 +50,37 @@ export function decodePercent(s: string): string {
 }
 
 // Inline tags vanish (EXA-<em>2026</em>-0099 reads EXA-2026-0099); any other tag separates words.
-const INLINE = /^(a|abbr|b|bdi|bdo|cite|code|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|u|var|wbr|time|data)$/i;
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'code', 'del', 'dfn', 'em', 'i', 'ins', 'kbd', 'mark', 'q', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'u', 'var', 'wbr', 'time', 'data']);
+const TAG = /<\/?([a-z][a-z0-9-]*)\b[^<>]*>/gi;
 
 /** Removes markup tags as a reader would not see them. */
 export function stripTags(s: string): string {
-  return s.replace(/<\/?([a-z][a-z0-9-]*)\b[^<>]*>/gi, (_m, name: string) => (INLINE.test(name) ? '' : ' '));
+  return s.replace(TAG, (_m, name: string) => (INLINE.has(name.toLowerCase()) ? '' : ' '));
 }
 
 const DASHES = /[\p{Pd}\u2212\u2043\u02d7\u2796\ufe63\uff0d]/gu;
 const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}]/gu;
 
-/** Folds a text as a reader sees it: NFKC, dashes to "-", invisible characters removed, lower case. */
+const NON_ASCII = /[^\x00-\x7f]/;
+// A run of non-ASCII characters with the character before it. ASCII characters are unchanged by
+// NFKC, are neither dashes (but "-" itself) nor invisible, and never combine with what precedes
+// them, so folding only these runs (the one before may take a combining mark) folds the whole text.
+const SEGMENT = /[\x00-\x7f]?[^\x00-\x7f]+/g;
+
+function foldSegment(s: string): string {
+  return s.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-');
+}
+
+function normalizeSegment(s: string): string {
+  return s.normalize('NFKC');
+}
+
+/** Folds a text as a reader sees it: NFKC, dashes to "-", invisible characters removed, lower case (then NFKC again). */
 export function fold(s: string): string {
-  return s.normalize('NFKC').replace(INVISIBLE, '').replace(DASHES, '-').toLowerCase().normalize('NFKC');
+  if (!NON_ASCII.test(s)) return s.toLowerCase();
+  // Lower case is applied to the whole text: it depends on context (a final sigma).
+  const lower = s.replace(SEGMENT, foldSegment).toLowerCase();
+  return NON_ASCII.test(lower) ? lower.replace(SEGMENT, normalizeSegment) : lower;
 }
 
 /** Every reading of a text a mention could hide in: decoded once and twice, with and without tags, folded. */
@@ -95,13 +113,15 @@ export function indexOfWhole(text: string, token: string): number {
   return -1;
 }
 
-/** Tokens folded once and indexed by an anchor: the longest run of letters and digits each holds. */
+/** Tokens folded once and indexed by an anchor: one run of letters and digits each holds (see `compile`). */
 interface CompiledTokens {
   wanted: { token: string; folded: string }[];
   /** Anchor run -> indexes into `wanted`. */
   byAnchor: Map<string, number[]>;
   /** Tokens with no letter or digit: always searched. */
   unanchored: number[];
+  /** Every anchor, longest first, as one search; undefined when there is none. */
+  anchors: RegExp | undefined;
 }
 
 // Runs of letters and digits as `indexOfWhole` sees word characters: one UTF-16 unit each, so a
@@ -111,7 +131,8 @@ const compiled = new WeakMap<readonly string[], CompiledTokens>();
 
 /**
  * Folds and indexes a token list once (the guard asks about thousands of files with the same
- * list). A token found whole holds its anchor as a whole run of letters and digits in the text:
+ * list). The anchor is one run of the token's letters and digits (one with a digit, and the
+ * longest, where there is a choice). A token found whole holds its anchor as a whole run of letters and digits in the text:
  * the anchor is bounded inside the token by non-letters, and at the token's edges by the
  * whole-token rule. So a text is only searched for the tokens whose anchor it holds.
  */
@@ -122,19 +143,37 @@ function compile(tokens: readonly string[]): CompiledTokens {
   const byAnchor = new Map<string, number[]>();
   const unanchored: number[] = [];
   wanted.forEach(({ folded }, i) => {
-    const anchor = (folded.match(RUN) ?? []).reduce<string | undefined>((a, r) => (a === undefined || r.length >= a.length ? r : a), undefined);
+    // Runs with a digit are rarer in a page than words ("00999" rather than "advisories"), so fewer texts are searched for the token.
+    const rank = (r: string) => (/\d/.test(r) ? 1000 : 0) + r.length;
+    const anchor = (folded.match(RUN) ?? []).reduce<string | undefined>((a, r) => (a === undefined || rank(r) >= rank(a) ? r : a), undefined);
     if (anchor === undefined) unanchored.push(i);
     else byAnchor.set(anchor, [...(byAnchor.get(anchor) ?? []), i]);
   });
-  c = { wanted, byAnchor, unanchored };
+  // Longest first: where anchors overlap, the one that can stand whole at a place is tried first.
+  const sorted = [...byAnchor.keys()].sort((a, b) => b.length - a.length);
+  const anchors = sorted.length ? new RegExp(sorted.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g') : undefined;
+  c = { wanted, byAnchor, unanchored, anchors };
   compiled.set(tokens, c);
   return c;
 }
 
-/** The indexes of the tokens a view may name: those whose anchor it holds as a run, and the unanchored. */
+/**
+ * The indexes of the tokens a view may name: those whose anchor it holds as a whole run (an
+ * anchor found with no letter or digit on either side), and the unanchored. Searching for the
+ * anchors, rather than listing every run of the view, costs a scan per view, not a string per word.
+ */
 function candidates(view: string, c: CompiledTokens): Set<number> {
   const found = new Set<number>(c.unanchored);
-  for (const run of new Set(view.match(RUN) ?? [])) for (const i of c.byAnchor.get(run) ?? []) found.add(i);
+  const search = c.anchors;
+  if (!search) return found;
+  search.lastIndex = 0;
+  for (let m = search.exec(view); m; m = search.exec(view)) {
+    const end = m.index + m[0].length;
+    // A run holds an anchor whole only where the anchor is the whole run; a match cut out of a
+    // longer run cannot be, and any run that could be starts after this one (letters only here).
+    if (WORD.test(view[m.index - 1] ?? '') || WORD.test(view[end] ?? '')) continue;
+    for (const i of c.byAnchor.get(m[0]) ?? []) found.add(i);
+  }
   return found;
 }
 
