@@ -14,7 +14,7 @@ import { resolveSigningKey, type ResolvedKey } from '../src/io/signing-key.ts';
 import { HANDOFF_VARIABLE, writeHandoff } from '../src/io/handoff.ts';
 import { postBuild } from '../src/integrations/bulletin.ts';
 import { OutputGuard } from '../src/integrations/output-guard.ts';
-import { publicationPlan, publishedContent } from '../src/lib/publication/plan.ts';
+import { publicationPlan, publishedContent, type PublicationPlan } from '../src/lib/publication/plan.ts';
 import { mark, PROCESS_START, timed, timing } from '../src/io/timings.ts';
 
 const out = resolve(process.env.BULLETIN_OUT_DIR || 'dist');
@@ -35,16 +35,17 @@ try {
   console.error(`bulletin build: ${(e as Error).message}`);
   process.exit(1);
 }
-const validated = await timed('validation', () => runValidation('build'));
+// Held in a variable the build lets go of once Astro has its copy (see `buildInto`).
+let validated = await timed('validation', () => runValidation('build'));
 if (!validated) {
   console.error(`bulletin build: stopped before building; ${out} was not changed.`);
   process.exit(1);
 }
-const content = validated;
+const site = validated.site;
 // The signing key is resolved once, before anything is rendered: a bad key stops the build here.
 let resolved: ResolvedKey;
 try {
-  resolved = await timed('signing key', () => resolveSigningKey(content.site, buildNow()));
+  resolved = await timed('signing key', () => resolveSigningKey(site, buildNow()));
   if (resolved.development) {
     console.warn(
       `bulletin build: WARNING: no signing key given (BULLETIN_SIGNING_KEY or BULLETIN_SIGNING_KEY_FILE); signing with the development key ${resolved.key.fingerprint}, which is not the project's key. Set BULLETIN_REQUIRE_SIGNING=1 in production to make this an error.`,
@@ -63,19 +64,26 @@ const stage = resolve(work, 'stage');
 rmSync(work, { recursive: true, force: true });
 mkdirSync(work, { recursive: true });
 
-/** Renders, signs and guards into the staging folder, then replaces the output folder; returns the exit status. */
-async function buildInto(): Promise<number> {
-  // One plan for the whole build. Astro gets only the published content and the key's public
-  // half; the held-back tokens and the private key stay in this process, which signs and guards.
-  let started = mark();
-  const now = buildNow();
-  const plan = publicationPlan(content, now);
-  const handoff = resolve(work, 'handoff.bin');
+/** Plans the build and writes the handoff for Astro; returns the plan. */
+function planAndHandOff(content: NonNullable<typeof validated>, now: Date, handoff: string): PublicationPlan {
   writeHandoff(handoff, {
     now,
     content: publishedContent(content, now),
     key: { fingerprint: resolved.key.fingerprint, development: resolved.development, armoredPublic: resolved.armoredPublic },
   });
+  return publicationPlan(content, now);
+}
+
+/** Renders, signs and guards into the staging folder, then replaces the output folder; returns the exit status. */
+async function buildInto(): Promise<number> {
+  // One plan for the whole build. Astro gets only the published content and the key's public
+  // half; the held-back tokens and the private key stay in this process, which signs and guards.
+  let started = mark();
+  const handoff = resolve(work, 'handoff.bin');
+  const plan = planAndHandOff(validated!, buildNow(), handoff);
+  // Astro reads its own copy: from here the script needs only the plan and the key, so the
+  // validated content is let go of while Astro renders (the two processes' memory adds up).
+  validated = undefined;
   timing('plan and handoff', started);
   started = mark();
   // While Astro writes the pages, the guard reads each one as it appears, on the other core.

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run new -- "<title>": mints the next ID from site.yaml's template (for this year, at "now")
-// and writes content/advisories/<ID>.md as a draft to fill in.
+// and writes content/advisories/<ID>.md as a draft to fill in. The draft has no revision.date: it
+// publishes at no time until the maintainer gives it one and removes "draft: true".
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
@@ -35,7 +36,7 @@ const front = {
   severity: [],
   affected: [{ package: { ecosystem: pkg.ecosystem, name: pkg.name }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }] }] }],
   timeline: { reported: formatDate(now) },
-  revision: { number: 1, date: formatDate(now), summary: 'Initial publication.' },
+  revision: { number: 1, summary: 'Initial publication.' },
 };
 const file = join(dir, 'advisories', `${id}.md`);
 if (existsSync(file)) {
@@ -44,4 +45,4 @@ if (existsSync(file)) {
 }
 mkdirSync(join(dir, 'advisories'), { recursive: true });
 writeFileSync(file, `---\n${stringify(front)}---\nDescribe the vulnerability.\n\n## Impact\n\nWho is affected, and what an attacker can do.\n\n## Workarounds\n\nWhat users can do before they upgrade.\n`);
-console.log(`bulletin new: wrote ${relative(process.cwd(), file)} (a draft). Fill it in, set revision.date, remove "draft: true", then npm run seal -- ${id}.`);
+console.log(`bulletin new: wrote ${relative(process.cwd(), file)} (a draft, with no publication time). Fill it in, add revision.date (when it publishes), remove "draft: true", then npm run seal -- ${id}.`);

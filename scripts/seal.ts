@@ -14,6 +14,8 @@ import type { Lock } from '../src/schemas/lock.ts';
 import { readLockFile, writeLockFile } from '../src/io/lock-file.ts';
 import { buildNow } from '../src/io/now.ts';
 import { contentDir, readContentFiles } from '../src/io/read-content.ts';
+import { parseYaml, validateWith } from '../src/lib/content/source.ts';
+import { siteSchema } from '../src/schemas/site.ts';
 
 let format;
 try {
@@ -62,6 +64,16 @@ try {
     console.error(`bulletin seal: the advisory files have problems; nothing was sealed\n${formatReport(findings, 'check')}`);
     process.exit(1);
   }
+  // The CSAF documents' addresses depend on site.yaml (csaf.tlp), so the seal needs it read.
+  const siteSrc = files.site && parseYaml(files.site);
+  const site = siteSrc && !siteSrc.errors.length ? validateWith(siteSchema, siteSrc) : undefined;
+  if (!site?.ok) {
+    const siteFindings = !files.site
+      ? [{ severity: 'error' as const, file: `${files.root}/site.yaml`, message: 'there is no site.yaml', fix: 'create it (npm run init writes one), then seal again' }]
+      : site ? site.findings : siteSrc?.errors ?? [];
+    console.error(`bulletin seal: site.yaml has problems (the addresses a seal records depend on it); nothing was sealed\n${formatReport(siteFindings, 'check')}`);
+    process.exit(1);
+  }
   const read = readLockFile(dir);
   if (!read.lock) {
     console.error(`bulletin seal: the lock cannot be read; nothing was sealed\n${formatReport(read.findings, 'check')}`);
@@ -75,7 +87,7 @@ try {
     console.error(`bulletin seal: the announcement files have problems; nothing was sealed\n${formatReport(parsed.findings, 'check')}`);
     process.exit(1);
   }
-  const advisories = all || ids.length ? sealRevisions(histories, read.lock, all ? 'all' : ids, now, read.file) : { lock: read.lock, sealed: [], removed: [], refused: [] };
+  const advisories = all || ids.length ? sealRevisions(histories, read.lock, all ? 'all' : ids, now, read.file, site.value) : { lock: read.lock, sealed: [], removed: [], refused: [] };
   const announcements = all || slugs.length ? sealAnnouncements(parsed.announcements, histories, advisories.lock, all ? 'all' : slugs, now, read.file) : { ...advisories, sealed: [], removed: [], refused: [] };
   const sealed = [...advisories.sealed, ...announcements.sealed];
   const removed = [...advisories.removed, ...announcements.removed];

@@ -83,7 +83,7 @@ export class OutputGuard {
 
   /**
    * Reads files as they appear until `done` settles, giving way to the event loop between files.
-   * Sweeps are spaced so that listing the folder stays a small share of the time.
+   * Sweeps are spaced by the time their listing took, so that listing stays a small share of the time.
    */
   async follow(done: Promise<unknown>): Promise<void> {
     if (!this.tokens.some(Boolean)) return;
@@ -100,16 +100,18 @@ export class OutputGuard {
       } catch {
         // A folder vanished mid-listing while the build writes: list again next time.
       }
-      let sinceYield = 0;
+      const listing = performance.now() - started;
+      let fresh = 0;
       for (const path of paths) {
         if (finished) return;
-        if (this.visit(path) && ++sinceYield === 16) {
-          sinceYield = 0;
-          await yieldNow();
-        }
+        // A file already read is looked at again by `check`, which compares its stamp.
+        if (this.read.has(path)) continue;
+        if (this.visit(path) && ++fresh % 16 === 0) await yieldNow();
       }
-      const spent = performance.now() - started;
-      await Promise.race([done.catch(() => undefined), sleep(Math.max(250, 2 * spent))]);
+      // Listing a large folder costs time too (tens of thousands of files): the next listing waits
+      // four times as long as this one took, and at least 200 ms when nothing new came.
+      const pause = fresh ? 4 * listing : Math.max(200, 4 * listing);
+      await Promise.race([done.catch(() => undefined), sleep(pause)]);
     }
   }
 

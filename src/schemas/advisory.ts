@@ -61,8 +61,11 @@ export const severitySchema = z.strictObject({
 export const revisionSchema = z.strictObject({
   /** 1 for the first publication, then 2, 3, ... with no gaps. */
   number: z.number().int().positive(),
-  /** When this revision publishes: a date, or an RFC 3339 time with offset (required when in the future). */
-  date: isoDateOrTime,
+  /**
+   * When this revision publishes: a date, or an RFC 3339 time with offset (required when in the
+   * future). A draft may leave it out until it is ready; any other revision must have it.
+   */
+  date: isoDateOrTime.optional(),
   /** One line saying what changed (for revision 1: "Initial publication"). */
   summary: z.string().min(1),
 });

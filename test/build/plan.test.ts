@@ -70,6 +70,19 @@ describe('the publication plan of the example', () => {
     expect([...recorded, ...announced].filter((a) => !planned.has(a))).toEqual([]);
   });
 
+  it('records each sealed output in its seal, the OSV record and the CSAF document among them', () => {
+    const lockFile = join(EXAMPLE_CONTENT, 'bulletin.lock');
+    const { lock } = parseLock({ file: lockFile, text: readFileSync(lockFile, 'utf8') });
+    const sealed = plan.outputs.filter((o) => o.seal);
+    const unrecorded = sealed.filter((o) => {
+      const seal = o.seal!.kind === 'advisory' ? lock!.advisories[o.seal!.id]?.[String(o.seal!.revision)] : lock!.announcements[o.seal!.slug];
+      return !seal?.addresses.includes(`/${o.address}`);
+    });
+    expect(unrecorded.map((o) => o.address)).toEqual([]);
+    expect(sealed.filter((o) => o.address.startsWith('.well-known/csaf/white/2026/')).length).toBe(publishedContent(content, NOW).advisories.length);
+    expect(sealed.filter((o) => o.address.startsWith('osv/')).length).toBe(publishedContent(content, NOW).advisories.length);
+  });
+
   it('gives the guard its held-back tokens', () => {
     expect(plan.heldBack.length).toBeGreaterThan(0);
     expect(output).toContain(`output guard: no unpublished material (${plan.heldBack.length} held-back tokens checked)`);

@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { build, ROOT } from '../helpers/run.ts';
 import { page, tableRows } from '../helpers/site.ts';
 import { htmlProblems } from '../helpers/html-validate.ts';
+import { osvSchemaErrors } from '../helpers/osv.ts';
+import { validateCsaf } from '../helpers/csaf.ts';
 
 const NOW = '2026-12-10T12:00:00Z';
 
@@ -160,6 +162,27 @@ describe('container images with patched tags (policy-images)', () => {
     const advisory = page(b().dist, 'advisories/HR-2026-0001/index.html');
     expect(text(advisory.querySelector('h1'))).toContain('Relay forwards requests with an unchecked Host header');
     expect(text(advisory)).toContain('3.4');
+  });
+
+  it('exports the advisory as a valid OSV record: the image under database_specific, not as an affected package OSV has no ecosystem for', () => {
+    const record = JSON.parse(readFileSync(join(b().dist, 'osv/HR-2026-0001.json'), 'utf8'));
+    expect(osvSchemaErrors(record)).toEqual([]);
+    expect(record.affected).toEqual([]);
+    expect(record.database_specific.container_images).toEqual([
+      {
+        name: 'harbour-relay',
+        image: 'ghcr.io/harbour/relay',
+        purl: 'pkg:oci/relay?repository_url=ghcr.io/harbour',
+        ranges: [{ type: 'SEMVER', events: [{ introduced: '3.4.0' }, { fixed: '3.4.2' }] }],
+      },
+    ]);
+  });
+
+  it('exports the advisory as a CSAF document that passes the validator, the image a product', async () => {
+    const doc = JSON.parse(readFileSync(join(b().dist, '.well-known/csaf/white/2026/hr-2026-0001.json'), 'utf8'));
+    const v = await validateCsaf(doc);
+    expect(v.errors).toEqual([]);
+    expect(doc.product_tree.branches[0].branches.map((b: { name: string }) => b.name)).toEqual(['harbour-relay']);
   });
 
   it('says nothing it does not state: no latest-N rule, no targets, no disclosure section, no preferred channel', () => {

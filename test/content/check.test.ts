@@ -26,6 +26,7 @@ describe('npm run check', () => {
     ['an unquoted line name', 'releases.yaml', releases.replace('name: "0.10"', 'name: 0.10'), /releases\.yaml:3: error: lines\[0\]\.name: 0\.10 was read by YAML as the number 0\.1.*\n\s+fix: quote it: name: "0\.10"/],
     ['an unknown package', 'releases.yaml', releases.replace('package: lanternfish-cli\n    released: 2025-05-01', 'package: lanternfish-tui\n    released: 2025-05-01'), /releases\.yaml:37: error: lines\[5\]\.package: names the package "lanternfish-tui", which site\.yaml does not list/],
     ['a duplicate line', 'releases.yaml', releases + '\n  - name: "2.0"\n    package: lanternfish-cli\n    released: 2026-04-01\n    latest: 2.0.0\n', /lines\[7\]\.name: line "2\.0" of lanternfish-cli is listed twice \(first at line 41\)/],
+    ['a changed CSAF TLP label (published documents would move)', 'site.yaml', `${site}\ncsaf:\n  tlp: GREEN\n`, /site\.yaml:\d+: error: csaf\.tlp: csaf\.tlp is GREEN, but published CSAF documents are under \/\.well-known\/csaf\/white\/[^\n]*\n\s+fix: set csaf\.tlp back to WHITE in site\.yaml/],
     ['dates out of order', 'releases.yaml', releases.replace('eol: 2026-09-30', 'eol: 2025-09-30'), /releases\.yaml:20: error: lines\[2\]\.eol: support ends \(2025-09-30\) before the line is released \(2026-01-20\)/],
   ])('reports %s with file, line and fix, and exits 1', (_name, file, text, expected) => {
     const r = check(contentWith({ [file]: text }), EXAMPLE_NOW);
@@ -36,7 +37,7 @@ describe('npm run check', () => {
 
   it.each([
     ['a malformed CVSS vector', 'advisories/GHSA-7q4m-2x9v-c3hf.md', (t: string) => t.replace('/A:N', '/A:Q'), /GHSA-7q4m-2x9v-c3hf\.md:9: error: severity\[0\]\.score: metric "A" \(Availability\) has value "Q"/],
-    ['a fix before its introduction', 'advisories/EXA-2026-0003.md', (t: string) => t.replace('introduced: 0.13.0', 'introduced: 0.13.5'), /EXA-2026-0003\.md:\d+: error: affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: "fixed" 0\.13\.2 comes before "introduced" 0\.13\.5/],
+    ['a fix before its introduction', 'advisories/EXA-2026-0003.md', (t: string) => t.replace('introduced: 0.13.0', 'introduced: 0.13.5'), /EXA-2026-0003\.md:\d+: error: affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: "fixed: 0\.13\.2" is lower than "introduced: 0\.13\.5" before it/],
     ['an edited published revision', 'advisories/EXA-2026-0003.md', (t: string) => t.replace('We have not found', 'We never found'), /revision 1 of EXA-2026-0003 was published on 2026-06-25T12:00:00Z and is immutable[\s\S]*npm run revise -- EXA-2026-0003/],
     ['a duplicate key', 'site.yaml', (t: string) => t.replace('time_zone: Europe/Lisbon', 'time_zone: Europe/Lisbon\ntime_zone: UTC'), /site\.yaml:\d+: error: a key appears twice in the same mapping/],
   ])('reports %s in an advisory or site.yaml, and build refuses it too', (_name, file, edit, expected) => {

@@ -50,6 +50,17 @@ describe('the size limit', () => {
   });
 });
 
+describe('the lock, which grows with the archive', () => {
+  it('may hold more than the limit of a file (64 times), but not without bound', () => {
+    const lock = readFileSync(join(EXAMPLE_CONTENT, 'bulletin.lock'), 'utf8');
+    // The example's lock, about 3 KB, against a limit of 1,000 bytes: within 64 KB, so no finding.
+    expect(findings(contentWith({ 'site.yaml': `${site}\nmax_file_size: 1000\n` }))).not.toMatch(/bulletin\.lock: error: is/);
+    expect(findings(contentWith({ 'site.yaml': `${site}\nmax_file_size: 1000\n`, 'bulletin.lock': lock.replace(/\n}\s*$/, `,\n  "padding": "${'x'.repeat(70_000)}"\n}\n`) }))).toMatch(
+      /bulletin\.lock: error: is 7\d{4} bytes, more than the 64000 bytes a content file may hold \(the lock may hold 64 times site\.yaml.s max_file_size\)/,
+    );
+  });
+});
+
 describe('key files', () => {
   it('refuses private key material anywhere in the content folder, listed or not', async () => {
     const binary = (await openpgp.readPrivateKey({ armoredKey: privateKey })).write();

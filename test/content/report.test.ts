@@ -79,3 +79,35 @@ describe('check --format', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({ mode: 'check', errors: 0 });
   });
 });
+
+describe('check: one file with a schema error, a CVSS error and a range error, all in one run', () => {
+  const ONE = {
+    'advisories/EXA-2026-0006.md': draft(
+      'EXA-2026-0006',
+      // A misspelt field (line 5), a metric that does not exist (line 8), a fix before its introduction (line 17).
+      'severty: high\nseverity:\n  - type: CVSS_V3\n    score: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Q\naffected:\n  - package:\n      ecosystem: npm\n      name: lanternfish\n    ranges:\n      - type: SEMVER\n        events:\n          - introduced: 0.13.0\n          - fixed: 0.12.1\n',
+    ),
+  };
+  const dir = contentWith(ONE);
+  const run = (args: string[]) => runScript('check', { BULLETIN_CONTENT_DIR: dir, BULLETIN_NOW: EXAMPLE_NOW }, ['--against', `${dir}/bulletin.lock`, ...args]);
+
+  it('text: the three findings, each at its file and line', () => {
+    const r = run([]);
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/EXA-2026-0006\.md:5: error: severty: unknown field "severty"\n    fix: did you mean "severity"\?/);
+    expect(r.output).toMatch(/EXA-2026-0006\.md:8: error: severity\[0\]\.score: metric "A" \(Availability\) has value "Q"/);
+    expect(r.output).toMatch(/EXA-2026-0006\.md:17: error: affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: /);
+    expect(r.output).toContain('3 errors, 0 warnings');
+  });
+
+  it('github: three annotations, each naming the file, line and field', () => {
+    const r = run(['--format', 'github']);
+    expect(r.status).toBe(1);
+    const annotations = r.stdout.split('\n').filter((l) => l.startsWith('::'));
+    expect(annotations.map((a) => /^::error file=[^,]*EXA-2026-0006\.md,line=(\d+),title=([^:]*)::/.exec(a)?.slice(1).join(' '))).toEqual([
+      '5 severty',
+      '8 severity[0].score',
+      '17 affected[0].ranges[0].events[1].fixed',
+    ]);
+  });
+});

@@ -112,6 +112,17 @@ describe('npm run seal', () => {
     expect(r.output).toMatch('nothing was sealed');
     expect(lockText(dir)).toBe(before);
   });
+
+  it('seals nothing while site.yaml cannot be read, since the CSAF address depends on it', () => {
+    const site = readFileSync(join(contentWith(), 'site.yaml'), 'utf8');
+    const dir = contentWith({ [FILE]: ADVISORY, 'site.yaml': `${site}\ncsaf:\n  tlp: CLEAR\n` });
+    const before = lockText(dir);
+    const r = seal(dir, '--all');
+    expect(r.status).toBe(1);
+    expect(r.output).toMatch(/site\.yaml has problems \(the addresses a seal records depend on it\); nothing was sealed/);
+    expect(r.output).toMatch(/site\.yaml:\d+: error: csaf\.tlp/);
+    expect(lockText(dir)).toBe(before);
+  });
 });
 
 describe('npm run seal with announcements', () => {

@@ -29,3 +29,17 @@ declare module '@secvisogram/csaf-validator-lib/optionalTests.js' {
   const tests: Record<string, DocumentTest>;
   export = tests;
 }
+
+// FIRST's CVSS JSON schemas as the validator ships them (for the CSAF document schema's $refs).
+declare module '@secvisogram/csaf-validator-lib/schemas/cvss-v2.0.js' {
+  const schema: { $id: string } & Record<string, unknown>;
+  export default schema;
+}
+declare module '@secvisogram/csaf-validator-lib/schemas/cvss-v3.0.js' {
+  const schema: { $id: string } & Record<string, unknown>;
+  export default schema;
+}
+declare module '@secvisogram/csaf-validator-lib/schemas/cvss-v3.1.js' {
+  const schema: { $id: string } & Record<string, unknown>;
+  export default schema;
+}

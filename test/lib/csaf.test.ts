@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
 import { groupHistories, toRevision } from '../../src/lib/advisory/history.ts';
-import { csafChanges, csafEntry, csafIndex, purlOf, sortKeys, toCsaf, versRange, type CsafEntry } from '../../src/lib/exports/csaf.ts';
+import { csafChanges, csafEntry, csafIndex, providerMetadata, purlOf, sortKeys, toCsaf, versRange, type CsafEntry } from '../../src/lib/exports/csaf.ts';
 import { toReleaseLine } from '../../src/lib/policy/releases.ts';
 import { publishedAdvisories } from '../../src/lib/publication/publication.ts';
 import { csafFileName, csafPath } from '../../src/lib/publication/paths.ts';
@@ -15,6 +15,7 @@ import { advisorySchema } from '../../src/schemas/advisory.ts';
 import { releasesSchema } from '../../src/schemas/releases.ts';
 import { siteSchema } from '../../src/schemas/site.ts';
 import { validateCsaf } from '../helpers/csaf.ts';
+import { providerSchemaErrors } from '../helpers/csaf-provider.ts';
 
 const NOW = new Date('2026-09-01T12:00:00Z');
 
@@ -201,5 +202,17 @@ describe('toCsaf', () => {
     expect(v.errors).toEqual([]);
     expect(v.valid).toBe(true);
     expectations(doc);
+  });
+});
+
+describe('providerMetadata', () => {
+  const key = { fingerprint: '6B58 C529 7F4B 818F 6B9B  269F D108 F956 A383 2AFA', file: 'signing.asc', role: 'signing', status: 'current' };
+  it.each([
+    ['the defaults, no key', site],
+    ['a signing key, another TLP label, a namespace and a publisher category', siteSchema.parse({ ...YAML.parse(YAML.stringify(site)), keys: [key], csaf: { tlp: 'GREEN', publisher_category: 'coordinator', namespace: 'https://example.org/' } })],
+  ])('passes the CSAF 2.0 provider JSON schema: %s', (_name, s) => {
+    const m = providerMetadata(s);
+    expect(providerSchemaErrors(m)).toEqual([]);
+    expect(m['public_openpgp_keys']).toHaveLength(s.keys.length);
   });
 });

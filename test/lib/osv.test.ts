@@ -81,6 +81,39 @@ describe('toOsv', () => {
     expect(osvSchemaErrors(r)).toEqual([]);
   });
 
+  it('keeps a container image (OCI, which OSV does not register) out of affected, with its versions under database_specific, and stays valid', () => {
+    const site = { packages: [{ name: 'harbour-relay', ecosystem: 'OCI' as const, image: { registry: 'ghcr.io/harbour/relay', tag_scheme: 'v{version}' } }] };
+    const image = {
+      package: { ecosystem: 'OCI', name: 'harbour-relay', purl: 'pkg:oci/relay?repository_url=ghcr.io/harbour' },
+      ranges: [{ type: 'SEMVER', events: [{ introduced: '3.4.0' }, { fixed: '3.4.2' }] }],
+      versions: ['3.4.0', '3.4.1'],
+    };
+    const npm = { package: { ecosystem: 'npm', name: 'harbour-client' }, ranges: [{ type: 'SEMVER', events: [{ introduced: '0' }, { fixed: '1.2.0' }] }] };
+    const both = toOsv(advisory('HR-2026-0001', [{ affected: [image, npm], cwe: ['CWE-20'] }]), site);
+    expect(osvSchemaErrors(both)).toEqual([]);
+    expect(both.affected).toEqual([npm]);
+    expect(both.database_specific).toEqual({
+      cwe_ids: ['CWE-20'],
+      container_images: [
+        {
+          name: 'harbour-relay',
+          image: 'ghcr.io/harbour/relay',
+          purl: 'pkg:oci/relay?repository_url=ghcr.io/harbour',
+          ranges: [{ type: 'SEMVER', events: [{ introduced: '3.4.0' }, { fixed: '3.4.2' }] }],
+          versions: ['3.4.0', '3.4.1'],
+        },
+      ],
+      bulletin_id: 'HR-2026-0001',
+    });
+    // Only the image: no affected entry at all, still a valid record; without site.yaml's packages, no registry address.
+    const only = toOsv(advisory('HR-2026-0002', [{ affected: [image] }]));
+    expect(osvSchemaErrors(only)).toEqual([]);
+    expect(only.affected).toEqual([]);
+    expect((only.database_specific?.['container_images'] as { image?: string }[])[0]?.image).toBeUndefined();
+    // What the schema says of the image as an affected package, which is why it is not one.
+    expect(osvSchemaErrors({ ...only, affected: [image] }).join('\n')).toMatch(/affected\/0\/package\/ecosystem/);
+  });
+
   it('indexes {id, modified} sorted by ID, and zips byte-reproducibly with sorted entries and fixed times', () => {
     const records = [toOsv(advisory('GO-2026-0002', [{}])), toOsv(advisory('EXA-2026-0001', [{}, {}]))];
     expect(osvIndex(records)).toEqual([

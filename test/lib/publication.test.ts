@@ -5,7 +5,7 @@ import { groupHistories, toRevision, type Revision } from '../../src/lib/advisor
 import { isPublished, publishedAdvisories } from '../../src/lib/publication/publication.ts';
 import { heldBackTokens } from '../../src/lib/publication/plan.ts';
 
-function rev(o: { id?: string; n?: number; date: string; draft?: boolean; aliases?: string[]; withdrawn?: string }): Revision {
+function rev(o: { id?: string; n?: number; date: string | null; draft?: boolean; aliases?: string[]; withdrawn?: string }): Revision {
   const id = o.id ?? 'EXA-2026-0001';
   const front = advisorySchema.parse({
     id,
@@ -13,7 +13,7 @@ function rev(o: { id?: string; n?: number; date: string; draft?: boolean; aliase
     aliases: o.aliases ?? [],
     draft: o.draft ?? false,
     ...(o.withdrawn ? { withdrawn: o.withdrawn, withdrawn_reason: 'not a vulnerability' } : {}),
-    revision: { number: o.n ?? 1, date: o.date, summary: 's' },
+    revision: { number: o.n ?? 1, ...(o.date === null ? {} : { date: o.date }), summary: 's' },
   });
   return toRevision(front, 'body', `content/advisories/${id}.md`, `${id}${o.n}${o.date}`, true);
 }
@@ -28,6 +28,7 @@ describe('isPublished', () => {
     ['a bare day, the evening before (UTC)', '2026-10-15', '2026-10-14T23:59:59Z', false, false],
     ['a bare day, at midnight UTC', '2026-10-15', '2026-10-15T00:00:00Z', false, true],
     ['a draft, long after', '2026-10-15T14:00:00Z', '2030-01-01T00:00:00Z', true, false],
+    ['a draft without a date (npm run new), long after', null, '2030-01-01T00:00:00Z', true, false],
   ])('%s', (_name, date, now, draft, expected) => {
     expect(isPublished(rev({ date, draft }), new Date(now))).toBe(expected);
   });
@@ -70,5 +71,22 @@ describe('publishedAdvisories', () => {
     ['after the embargo', '2026-10-15T14:00:00Z', ['EXA-2026-0005']],
   ])('holds back, at %s', (_name, now, expected) => {
     expect(heldBackTokens(histories, new Date(now))).toEqual(expected);
+  });
+});
+
+describe('a draft without a date', () => {
+  const histories = groupHistories([rev({ date: '2026-08-04T15:00:00Z' }), rev({ id: 'EXA-2026-0006', date: null, draft: true, aliases: ['CVE-2026-66666'] })]);
+
+  it('is never published, however late', () => {
+    for (const now of ['2026-09-01T12:00:00Z', '2099-12-31T23:59:59Z']) expect(publishedAdvisories(histories, new Date(now)).map((a) => a.id)).toEqual(['EXA-2026-0001']);
+  });
+
+  it('is held back: its ID and alias are guarded tokens', () => {
+    expect(heldBackTokens(histories, new Date('2099-12-31T23:59:59Z'))).toEqual(['CVE-2026-66666', 'EXA-2026-0006']);
+  });
+
+  it('only a draft may have no date', () => {
+    const front = advisorySchema.parse({ id: 'EXA-2026-0007', summary: 'x', revision: { number: 1, summary: 's' } });
+    expect(() => toRevision(front, 'body', 'content/advisories/EXA-2026-0007.md', 'text', true)).toThrow('a revision that is not a draft needs revision.date');
   });
 });

@@ -113,92 +113,92 @@ describe('checkAffected', () => {
     [
       'a version without its patch',
       semver({ introduced: '0.12.0' }, { fixed: '0.12' }),
-      [{ path: at(1, 'fixed'), message: '"0.12" is not a valid SEMVER version', fix: 'write the full version, e.g. 0.12.0' }],
+      [{ path: at(1, 'fixed'), message: '"fixed: 0.12" is not a valid SemVer version', fix: 'write the full version, e.g. 0.12.0' }],
     ],
     [
       'a leading "v"',
       semver({ introduced: 'v1.2.3' }),
-      [{ path: at(0, 'introduced'), message: '"v1.2.3" is not a valid SEMVER version', fix: 'write it without the "v": 1.2.3' }],
+      [{ path: at(0, 'introduced'), message: '"introduced: v1.2.3" is not a valid SemVer version', fix: 'write it without the "v": 1.2.3' }],
     ],
     [
       'spaces around a version',
       semver({ introduced: ' 1.2.3' }),
-      [{ path: at(0, 'introduced'), message: '" 1.2.3" is not a valid SEMVER version', fix: 'remove the spaces: 1.2.3' }],
+      [{ path: at(0, 'introduced'), message: '"introduced:  1.2.3" is not a valid SemVer version', fix: 'remove the spaces: 1.2.3' }],
     ],
     [
       'a word instead of a version',
       semver({ introduced: '0' }, { fixed: 'latest' }),
-      [{ path: at(1, 'fixed'), message: '"latest" is not a valid SEMVER version', fix: 'write a version such as 1.4.2 or 2.0.0-rc.1 (see https://semver.org)' }],
+      [{ path: at(1, 'fixed'), message: '"fixed: latest" is not a valid SemVer version', fix: 'write a version such as 1.4.2 or 2.0.0-rc.1 (see https://semver.org)' }],
     ],
     [
       '"0" as a fix',
       semver({ introduced: '0' }, { fixed: '0' }),
-      [{ path: at(1, 'fixed'), message: '"0" is only allowed as "introduced"', fix: '"0" means "before every version"; write the "fixed" version itself, e.g. 1.0.1' }],
+      [{ path: at(1, 'fixed'), message: '"0" is only allowed as "introduced", not as "fixed"', fix: '"0" means "before every version"; write the "fixed" version itself, e.g. 1.0.1' }],
     ],
     [
       'a bad limit',
       semver({ introduced: '0' }, { limit: 'never' }),
-      [{ path: at(1, 'limit'), message: '"never" is not a valid SEMVER version', fix: 'write a version such as 1.4.2 or 2.0.0-rc.1 (see https://semver.org)' }],
+      [{ path: at(1, 'limit'), message: '"limit: never" is not a valid SemVer version', fix: 'write a version such as 1.4.2 or 2.0.0-rc.1 (see https://semver.org)' }],
     ],
     [
       'fixed before introduced',
       semver({ introduced: '0.12.5' }, { fixed: '0.12.3' }),
-      [{ path: at(1, 'fixed'), message: '"fixed" 0.12.3 comes before "introduced" 0.12.5', fix: 'put events in version order: introduced, then fixed' }],
+      [{ path: at(1, 'fixed'), message: '"fixed: 0.12.3" is lower than "introduced: 0.12.5" before it', fix: 'if one of 0.12.5 and 0.12.3 is mistyped, correct it; otherwise put events in version order: introduced, then fixed' }],
     ],
     [
       'last_affected before introduced',
       semver({ introduced: '2.0.0' }, { last_affected: '1.9.9' }),
-      [{ path: at(1, 'last_affected'), message: '"last_affected" 1.9.9 comes before "introduced" 2.0.0', fix: 'put events in version order: introduced, then last_affected' }],
+      [{ path: at(1, 'last_affected'), message: '"last_affected: 1.9.9" is lower than "introduced: 2.0.0" before it', fix: 'if one of 2.0.0 and 1.9.9 is mistyped, correct it; otherwise put events in version order: introduced, then last_affected' }],
     ],
     [
       'intervals out of order',
       semver({ introduced: '2.0.0' }, { fixed: '2.0.3' }, { introduced: '1.0.0' }, { fixed: '1.0.4' }),
-      [{ path: at(2, 'introduced'), message: '"introduced" 1.0.0 comes before "fixed" 2.0.3', fix: 'put events in version order: introduced, then fixed' }],
+      [{ path: at(2, 'introduced'), message: '"introduced: 1.0.0" is lower than "fixed: 2.0.3" before it', fix: 'if one of 2.0.3 and 1.0.0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed' }],
     ],
     [
       '"0" after other events',
       semver({ introduced: '1.0.0' }, { fixed: '1.0.2' }, { introduced: '0' }),
-      [{ path: at(2, 'introduced'), message: '"introduced" 0 comes before "fixed" 1.0.2', fix: 'put events in version order: introduced, then fixed' }],
+      [{ path: at(2, 'introduced'), message: '"introduced: 0" is lower than "fixed: 1.0.2" before it', fix: 'if one of 1.0.2 and 0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed' }],
     ],
     [
       'fixed in the version that introduced it',
       semver({ introduced: '1.0.0' }, { fixed: '1.0.0' }),
-      [{ path: at(1, 'fixed'), message: '"fixed" 1.0.0 is the same version as "introduced" 1.0.0, so no version is affected', fix: '"fixed" is the first version without the flaw, so it must be newer than "introduced"' }],
+      [{ path: at(1, 'fixed'), message: '"fixed: 1.0.0" is the same version as "introduced: 1.0.0", so no version is affected', fix: '"fixed" is the first version without the flaw, so it must be newer than "introduced"' }],
     ],
     [
       'introduced again in the fix version',
       semver({ introduced: '1.0.0' }, { fixed: '1.1.0' }, { introduced: '1.1.0' }),
-      [{ path: at(2, 'introduced'), message: '"introduced" 1.1.0 is the same version as the "fixed" before it', fix: 'start the new interval at a later version, or remove both events to join the two intervals' }],
+      [{ path: at(2, 'introduced'), message: '"introduced: 1.1.0" is the same version as the "fixed: 1.1.0" before it', fix: 'start the new interval at a later version, or remove both events to join the two intervals' }],
     ],
     [
       'the same event twice',
       semver({ introduced: '1.0.0' }, { introduced: '1.0.0' }),
-      [{ path: at(1, 'introduced'), message: '"introduced" 1.0.0 is listed twice', fix: 'remove one of them' }],
+      [{ path: at(1, 'introduced'), message: '"introduced: 1.0.0" is listed twice', fix: 'remove one of them' }],
     ],
     [
       'a range that starts with its fix',
       semver({ fixed: '1.0.2' }),
-      [{ path: at(0, 'fixed'), message: 'the range starts with "fixed" 1.0.2 instead of "introduced"', fix: 'add { introduced: "<first affected version>" } before it, or { introduced: "0" } if every version before 1.0.2 is affected' }],
+      [{ path: at(0, 'fixed'), message: 'the range starts with "fixed: 1.0.2" instead of "introduced"', fix: 'add { introduced: "<first affected version>" } before it, or { introduced: "0" } if every version before 1.0.2 is affected' }],
     ],
     [
       'two introduced in a row',
       semver({ introduced: '1.0.0' }, { introduced: '2.0.0' }, { fixed: '2.0.1' }),
-      [{ path: at(1, 'introduced'), message: '"introduced" 2.0.0 follows "introduced" 1.0.0 with no "fixed" between them', fix: 'add the "fixed" that ends the interval from 1.0.0, or remove one "introduced"' }],
+      [{ path: at(1, 'introduced'), message: '"introduced: 2.0.0" follows "introduced: 1.0.0" with no "fixed" between them', fix: 'add the "fixed" that ends the interval from 1.0.0, or remove one "introduced"' }],
     ],
     [
       'two fixes in a row (the 1.3 releases before 1.3.2 would count as unaffected)',
       semver({ introduced: '0' }, { fixed: '1.2.5' }, { fixed: '1.3.2' }),
-      [{ path: at(2, 'fixed'), message: '"fixed" 1.3.2 follows "fixed" 1.2.5 with no "introduced" between them', fix: 'if versions between them are affected, add the "introduced" that starts that interval before 1.3.2; otherwise remove "fixed" 1.3.2' }],
+      [{ path: at(2, 'fixed'), message: '"fixed: 1.3.2" follows "fixed: 1.2.5" with no "introduced" between them', fix: 'if versions between them are affected, add the "introduced" that starts that interval before 1.3.2; otherwise remove "fixed: 1.3.2"' }],
     ],
     [
       'fixed and last_affected in the same interval',
       semver({ introduced: '1.0.0' }, { last_affected: '1.0.1' }, { fixed: '1.0.2' }),
-      [{ path: at(2, 'fixed'), message: '"fixed" 1.0.2 and "last_affected" 1.0.1 both end the same interval', fix: 'keep one of them: "fixed" (the first version without the flaw) where it is known' }],
+      [{ path: at(2, 'fixed'), message: '"fixed: 1.0.2" and "last_affected: 1.0.1" both end the same interval', fix: 'keep one of them: "fixed" (the first version without the flaw) where it is known' }],
     ],
     [
       'fixed and last_affected in one range (the OSV schema forbids it)',
       semver({ introduced: '1.0.0' }, { fixed: '1.0.2' }, { introduced: '1.4.0' }, { last_affected: '1.4.3' }),
-      [{ path: at(3, 'last_affected'), message: '"last_affected" 1.4.3 is in the same range as "fixed" 1.0.2', fix: 'a range has either "fixed" or "last_affected" events, not both: move the interval ending at 1.4.3 into a range of its own' }],
+      [{ path: at(3, 'last_affected'), message: '"last_affected: 1.4.3" is in the same range as "fixed: 1.0.2"', fix: 'a range has either "fixed" or "last_affected" events, not both: move the interval ending at 1.4.3 into a range of its own' }],
     ],
     [
       'two versions in one event',
@@ -223,12 +223,12 @@ describe('checkAffected', () => {
     [
       'a listed version without its patch',
       listed('1.2.3', '1.2'),
-      [{ path: ['versions', 1], message: '"1.2" is not a valid SEMVER version', fix: 'write the full version, e.g. 1.2.0' }],
+      [{ path: ['versions', 1], message: 'the listed version \"1.2\" is not a valid SemVer version', fix: 'write the full version, e.g. 1.2.0' }],
     ],
     [
       '"0" as a listed version',
       listed('0'),
-      [{ path: ['versions', 0], message: '"0" is only allowed as "introduced"', fix: '"0" means "before every version"; write the affected version itself, e.g. 1.0.1' }],
+      [{ path: ['versions', 0], message: '"0" is only allowed as "introduced", not as a listed version', fix: '"0" means "before every version"; write the affected version itself, e.g. 1.0.1' }],
     ],
   ])('reports %s', (_name, spec, expected) => {
     expect(checkAffected(spec)).toEqual(expected);
@@ -275,6 +275,38 @@ const LINES: LineInput[] = [
   line('1', '1.3.0', ['1.3.1']),
   line('2', '2.0.0-rc.2'), // only prereleases so far
 ];
+
+describe('checkAffected with the package\'s release lines: the message names the version that is wrong', () => {
+  const at = (j: number, key: string): (string | number)[] => ['ranges', 0, 'events', j, key];
+  const nowhere = (j: number, kind: string, version: string): RangeProblem => ({ path: at(j, kind), message: `"${kind}: ${version}" falls in no release line of lanternfish in releases.yaml`, fix: 'correct the version, or add its line to releases.yaml' });
+  it.each<[string, AffectedSpec, RangeProblem[]]>([
+    ['ranges in lines, in order', semver({ introduced: '0.11.0' }, { fixed: '0.11.9' }, { introduced: '0.12.0' }, { fixed: '0.12.4' }, { introduced: '1.0.0' }, { fixed: '1.3.1' }), []],
+    ['"introduced: 0"', semver({ introduced: '0' }, { fixed: '0.11.2' }), []],
+    ['an introduced before every line (older releases are not lines any more)', semver({ introduced: '0.9.0' }, { fixed: '0.11.2' }), []],
+    // A typo in a fix of the first interval (0.21.3 for 0.12.3): the order was right, the version is not.
+    ['a mistyped fix before the next interval', semver({ introduced: '0.12.0' }, { fixed: '0.21.3' }, { introduced: '0.12.5' }, { fixed: '1.0.1' }), [nowhere(1, 'fixed', '0.21.3')]],
+    ['a mistyped last_affected', semver({ introduced: '0.11.0' }, { last_affected: '3.1.0' }), [nowhere(1, 'last_affected', '3.1.0')]],
+    // A typo in an introduced version (3.0.0 for 1.0.0) that puts it above its fix.
+    ['a mistyped introduced above its fix', semver({ introduced: '0.12.0' }, { fixed: '0.12.3' }, { introduced: '3.0.0' }, { fixed: '1.0.1' }), [nowhere(2, 'introduced', '3.0.0')]],
+    // Both versions in lines: which one is wrong cannot be told, so the order is reported, naming both.
+    [
+      'an order that really is wrong',
+      semver({ introduced: '0.12.3' }, { fixed: '0.12.1' }),
+      [{ path: at(1, 'fixed'), message: '"fixed: 0.12.1" is lower than "introduced: 0.12.3" before it', fix: 'if one of 0.12.3 and 0.12.1 is mistyped, correct it; otherwise put events in version order: introduced, then fixed' }],
+    ],
+    // A version that is not SemVer is reported once; its neighbours are not compared across it.
+    ['a version that is not SemVer between two in order', semver({ introduced: '0.12.0' }, { fixed: '0.12' }, { introduced: '1.0.0' }, { fixed: '1.0.1' }), [{ path: at(1, 'fixed'), message: '"fixed: 0.12" is not a valid SemVer version', fix: 'write the full version, e.g. 0.12.0' }]],
+  ])('%s', (_name, spec, expected) => {
+    expect(checkAffected(spec, { package: 'lanternfish', lines: LINES })).toEqual(expected);
+  });
+
+  it('an interval whose introduced is not SemVer: the intervals around it are not compared across it (another project\'s package, listed unsorted)', () => {
+    const events = [{ introduced: '2.0.0' }, { fixed: '2.0.3' }, { introduced: '1.0' }, { fixed: '1.0.4' }];
+    expect(checkAffected({ ranges: [{ type: 'SEMVER', events: sortEvents(events) }], versions: [] })).toEqual([
+      { path: at(2, 'introduced'), message: '"introduced: 1.0" is not a valid SemVer version', fix: 'write the full version, e.g. 1.0.0' },
+    ]);
+  });
+});
 
 describe('lineStates', () => {
   const no = (name: string): LineState => ({ line: name, state: 'not-affected' });
@@ -405,7 +437,7 @@ describe('lineStates', () => {
 describe('unreleasedFixes', () => {
   const unreleased = (path: (string | number)[], version: string, name: string, latest: string): RangeProblem => ({
     path,
-    message: `"fixed" ${version} is not released yet: the newest release of line ${name} is ${latest}`,
+    message: `"fixed: ${version}" is not released yet: the newest release of line ${name} is ${latest}`,
     fix: `release ${version} first, or list it as planned in line ${name} of releases.yaml if it ships with this advisory`,
   });
 

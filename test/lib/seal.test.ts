@@ -9,7 +9,7 @@ import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
 import { parseMarkdown } from '../../src/lib/content/source.ts';
 import { checkAgainst, emptyLock, parseLock, serializeLock } from '../../src/lib/sealing/lock.ts';
 import { reviseSource } from '../../src/lib/sealing/revise.ts';
-import { checkSeals, sealRevisions } from '../../src/lib/sealing/seal.ts';
+import { checkSeals, draftRefusals, publishesNowNotes, sealRevisions } from '../../src/lib/sealing/seal.ts';
 import { advisorySchema } from '../../src/schemas/advisory.ts';
 import type { Lock, Seal } from '../../src/schemas/lock.ts';
 
@@ -21,7 +21,8 @@ const FUTURE = '2026-10-15T14:00:00Z';
 interface RevisionSpec {
   id?: string;
   n?: number;
-  date?: string;
+  /** null: no date (a draft as npm run new writes it). */
+  date?: string | null;
   draft?: boolean;
   aliases?: string[];
   body?: string;
@@ -35,7 +36,7 @@ function rev({ id = 'EXA-2026-0001', n = 1, date = PAST, draft = false, aliases 
     id,
     aliases,
     summary: 'Request smuggling through conflicting Content-Length headers',
-    revision: { number: n, date, summary: n === 1 ? 'Initial publication.' : 'Corrected the fixed version.' },
+    revision: { number: n, ...(date === null ? {} : { date }), summary: n === 1 ? 'Initial publication.' : 'Corrected the fixed version.' },
     ...(draft ? { draft } : {}),
   };
   const text = `---\n${YAML.stringify(front)}---\n${body}`;
@@ -72,6 +73,9 @@ describe('checkSeals', () => {
     { name: 'a published revision made a draft again', revisions: [rev({ draft: true })], lock: lockOf(rev()), expected: [{ severity: 'error', file: 'content/advisories/EXA-2026-0001.md' }] },
     { name: 'an altered unpublished revision', revisions: [rev({ ...edited, date: FUTURE })], lock: lockOf(rev({ date: FUTURE })), expected: [{ severity: 'error', file: 'content/advisories/EXA-2026-0001.md' }] },
     { name: 'a draft without a seal', revisions: [rev({ draft: true })], lock: emptyLock(), expected: [] },
+    { name: 'a draft without a date, without a seal', revisions: [rev({ draft: true, date: null })], lock: emptyLock(), expected: [] },
+    { name: 'a draft without a date, with a stale unpublished seal', revisions: [rev({ draft: true, date: null })], lock: lockOf(rev({ date: FUTURE })), expected: [] },
+    { name: 'a published revision made an undated draft again', revisions: [rev({ draft: true, date: null })], lock: lockOf(rev()), expected: [{ severity: 'error', file: 'content/advisories/EXA-2026-0001.md' }] },
     { name: 'a draft with a stale unpublished seal', revisions: [rev({ draft: true, date: FUTURE, ...edited })], lock: lockOf(rev({ date: FUTURE })), expected: [] },
     { name: 'a published revision whose file is gone', revisions: [], lock: lockOf(rev()), expected: [{ severity: 'error', file: LOCK }] },
     { name: 'an unpublished revision whose file is gone', revisions: [rev()], lock: lockOf(rev(), rev({ n: 2, date: FUTURE })), expected: [{ severity: 'warning', file: LOCK }] },
@@ -88,6 +92,10 @@ describe('checkSeals', () => {
     expect(report).toMatchInlineSnapshot(`
       {
         "a published revision made a draft again": [
+          "content/advisories/EXA-2026-0001.md: error: revision 1 of EXA-2026-0001 was published on 2026-08-04 and is immutable, but this file no longer matches its seal
+          fix: restore the published text (git checkout -- content/advisories/EXA-2026-0001.md, or take the file from the main branch if the change is committed), then publish the change as a new revision: run npm run revise -- EXA-2026-0001 and edit the new revision",
+        ],
+        "a published revision made an undated draft again": [
           "content/advisories/EXA-2026-0001.md: error: revision 1 of EXA-2026-0001 was published on 2026-08-04 and is immutable, but this file no longer matches its seal
           fix: restore the published text (git checkout -- content/advisories/EXA-2026-0001.md, or take the file from the main branch if the change is committed), then publish the change as a new revision: run npm run revise -- EXA-2026-0001 and edit the new revision",
         ],
@@ -334,6 +342,92 @@ describe('sealRevisions', () => {
     expect(result.removed).toEqual(['EXA-2026-0001 revision 2 (now a draft)', 'EXA-2026-0002 revision 1 (its file is gone)']);
     expect(result.lock.advisories).toEqual({ 'EXA-2026-0001': { '1': before.advisories['EXA-2026-0001']?.['1'] } });
     expect(result.refused.map((f) => f.message)).toEqual(['revision 1 of EXA-2026-0001 was published on 2026-08-04, but its file is gone']);
+  });
+
+  it('never seals a draft without a date, named or with --all, and drops its stale unpublished seal', () => {
+    const undated = rev({ id: 'EXA-2026-0006', draft: true, date: null });
+    for (const which of ['all', ['EXA-2026-0006']] as const) {
+      const fresh = sealRevisions(groupHistories([undated]), emptyLock(), which, NOW);
+      expect(fresh.sealed).toEqual([]);
+      expect(fresh.lock).toEqual(emptyLock());
+    }
+    const stale = sealRevisions(groupHistories([undated]), lockOf(rev({ id: 'EXA-2026-0006', date: FUTURE })), 'all', NOW);
+    expect(stale.removed).toEqual(['EXA-2026-0006 revision 1 (now a draft)']);
+    expect(stale.lock.advisories).toEqual({});
+  });
+});
+
+describe('draftRefusals and publishesNowNotes', () => {
+  const histories = groupHistories([rev({ date: PAST }), rev({ id: 'EXA-2026-0004', date: FUTURE }), rev({ id: 'EXA-2026-0006', draft: true, date: null }), rev({ id: 'EXA-2026-0007', draft: true, date: PAST })]);
+
+  it.each([
+    ['a non-draft', 'EXA-2026-0001', []],
+    ['a draft without a date', 'EXA-2026-0006', ['EXA-2026-0006 revision 1 is a draft, so it was not sealed and will not be published']],
+    ['a draft with a past date', 'EXA-2026-0007', ['EXA-2026-0007 revision 1 is a draft, so it was not sealed and will not be published']],
+  ])('seal refuses %s only when it is a draft', (_name, id, expected) => {
+    expect(draftRefusals(histories, [id]).map((f) => f.message)).toEqual(expected);
+  });
+
+  it.each([
+    ['a past date', 'EXA-2026-0001 revision 1', ['EXA-2026-0001 revision 1 is dated 2026-08-04, which has passed: sealing publishes it now (at the next build of main); to publish later, set a future revision.date and seal again before merging']],
+    ['a future date', 'EXA-2026-0004 revision 1', []],
+    ['a draft without a date', 'EXA-2026-0006 revision 1', []],
+    ['a draft with a past date', 'EXA-2026-0007 revision 1', []],
+  ])('says sealing publishes now only for %s', (_name, sealed, expected) => {
+    expect(publishesNowNotes(histories, [sealed], NOW)).toEqual(expected);
+  });
+});
+
+describe('CSAF documents in the lock', () => {
+  const WHITE = { csaf: { tlp: 'WHITE' as const, publisher_category: 'vendor' as const } };
+  const GREEN = { csaf: { ...WHITE.csaf, tlp: 'GREEN' as const } };
+  // Revision 1 in 2025, revision 2 in 2026: the document stays in the folder of its first year.
+  const v1 = rev({ date: '2025-12-30', newest: false });
+  const v2 = rev({ n: 2, date: PAST });
+  const sealed = (site: typeof WHITE) => sealRevisions(groupHistories([v1, v2]), emptyLock(), 'all', NOW, LOCK, site).lock;
+
+  it("records each revision's CSAF document, under csaf.tlp and the year of revision 1", () => {
+    const lock = sealed(WHITE);
+    for (const n of ['1', '2']) {
+      expect(lock.advisories['EXA-2026-0001']?.[n]?.addresses.slice(-2)).toEqual(['/osv/EXA-2026-0001.json', '/.well-known/csaf/white/2025/exa-2026-0001.json']);
+    }
+    expect(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), WHITE)).toEqual([]);
+  });
+
+  it('adds the CSAF address to a lock sealed before it was recorded, keeping hash and time', () => {
+    const older = sealed(WHITE);
+    for (const seal of Object.values(older.advisories['EXA-2026-0001'] ?? {})) seal.addresses = seal.addresses.filter((a) => !a.startsWith('/.well-known/'));
+    expect(formatted(checkSeals(groupHistories([v1, v2]), older, LOCK, NOW, new Set(), WHITE))[0]).toContain('does not record /.well-known/csaf/white/2025/exa-2026-0001.json');
+    const result = sealRevisions(groupHistories([v1, v2]), older, 'all', NOW, LOCK, WHITE);
+    expect(result.sealed).toEqual(['EXA-2026-0001 revision 1 (new addresses only)', 'EXA-2026-0001 revision 2 (new addresses only)']);
+    expect(result.lock).toEqual(sealed(WHITE));
+  });
+
+  it('reports a changed csaf.tlp once, at site.yaml, since the published documents would disappear', () => {
+    const lock = sealed(WHITE);
+    expect(formatted(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), GREEN))).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml: error: csaf.tlp: csaf.tlp is GREEN, but published CSAF documents are under /.well-known/csaf/white/, which the build would no longer publish (the TLP label names the documents' folder)
+          fix: set csaf.tlp back to WHITE in site.yaml: published addresses never disappear",
+      ]
+    `);
+    // seal refuses the same way and leaves the published seals as they are (no green address recorded beside the white one).
+    const result = sealRevisions(groupHistories([v1, v2]), lock, 'all', NOW, LOCK, GREEN);
+    expect(formatted(result.refused)).toEqual(formatted(checkSeals(groupHistories([v1, v2]), lock, LOCK, NOW, new Set(), GREEN)));
+    expect(result.lock).toEqual(lock);
+  });
+
+  it('moves the address of a seal not yet published when csaf.tlp changes', () => {
+    const later = rev({ date: FUTURE });
+    const lock = sealRevisions(groupHistories([later]), emptyLock(), 'all', NOW, LOCK, WHITE).lock;
+    expect(formatted(checkSeals(groupHistories([later]), lock, LOCK, NOW, new Set(), GREEN))[0]).toContain('does not record /.well-known/csaf/green/2026/exa-2026-0001.json');
+    const result = sealRevisions(groupHistories([later]), lock, 'all', NOW, LOCK, GREEN);
+    expect(result.lock.advisories['EXA-2026-0001']?.['1']?.addresses.at(-1)).toBe('/.well-known/csaf/green/2026/exa-2026-0001.json');
+    expect(result.lock.advisories['EXA-2026-0001']?.['1']?.addresses).not.toContain('/.well-known/csaf/white/2026/exa-2026-0001.json');
+  });
+
+  it('leaves CSAF addresses uncompared while site.yaml cannot be read', () => {
+    expect(checkSeals(groupHistories([v1, v2]), sealed(WHITE), LOCK, NOW)).toEqual([]);
   });
 });
 

@@ -3,7 +3,7 @@
  * with file, line, field and fix (messages locked), and the example validates cleanly.
  */
 import { describe, expect, it } from 'vitest';
-import { formatFinding, type Finding } from '../../src/lib/content/findings.ts';
+import { formatFinding, sortFindings, type Finding } from '../../src/lib/content/findings.ts';
 import { validateContent, type ContentFiles } from '../../src/lib/content/validate.ts';
 import { readContentFiles } from '../../src/io/read-content.ts';
 import { EXAMPLE_NOW } from '../helpers/example.ts';
@@ -97,21 +97,21 @@ describe('bad advisories', () => {
 
   it('fixed before introduced', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- introduced: 0.13.0\n          - fixed: 0.13.1', '- introduced: 0.13.1\n          - fixed: 0.13.0') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed" 0.13.0 comes before "introduced" 0.13.1
-          fix: put events in version order: introduced, then fixed"
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.13.0" is lower than "introduced: 0.13.1" before it
+          fix: if one of 0.13.1 and 0.13.0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed"
     `);
   });
 
   it('a fix newer than its line has released, and not planned', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.13.1', '- fixed: 0.13.9') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed" 0.13.9 is not released yet: the newest release of line 0.13 is 0.13.2
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.13.9" is not released yet: the newest release of line 0.13 is 0.13.2
           fix: release 0.13.9 first, or list it as planned in line 0.13 of releases.yaml if it ships with this advisory"
     `);
   });
 
   it('a fix in a release line that does not exist', () => {
     expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- introduced: 0.13.0\n          - fixed: 0.13.1', '- introduced: 0.13.0\n          - fixed: 0.15.1') })))).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: 0.15.1 falls in no release line of lanternfish in releases.yaml
+      "content/advisories/EXA-2026-0001.md:22: error: affected[0].ranges[0].events[3].fixed: "fixed: 0.15.1" falls in no release line of lanternfish in releases.yaml
           fix: correct the version, or add its line to releases.yaml"
     `);
   });
@@ -186,8 +186,8 @@ describe('bad advisories', () => {
     const files = withAdvisories({ 'content/advisories/EXA-2026-0003.md': edit('references:', other + 'references:') });
     const findings = validateContent(files, NOW).findings.filter((f) => f.file.endsWith('EXA-2026-0003.md') && !/seal/i.test(f.message));
     expect(show(findings)).toMatchInlineSnapshot(`
-      "content/advisories/EXA-2026-0003.md:20: error: affected[1].ranges[0].events[1].fixed: "fixed" 4.0.0 comes before "introduced" 5.0.0
-          fix: put events in version order: introduced, then fixed
+      "content/advisories/EXA-2026-0003.md:20: error: affected[1].ranges[0].events[1].fixed: "fixed: 4.0.0" is lower than "introduced: 5.0.0" before it
+          fix: if one of 5.0.0 and 4.0.0 is mistyped, correct it; otherwise put events in version order: introduced, then fixed
       content/advisories/EXA-2026-0003.md:22: warning: affected[2].package.ecosystem: "lanternfish" is one of the project's packages, but in npm, not PyPI
           fix: write ecosystem: npm if it is the project's package; if it really is another ecosystem's, leave it"
     `);
@@ -304,5 +304,113 @@ describe('bad advisories', () => {
       'EXA-2026-0001.md:9 severity[0].base_score',
       'GHSA-7q4m-2x9v-c3hf.md:18 affected[0].ranges[0].events[1].fixed',
     ]);
+  });
+});
+
+describe('one run: a file that fails its schema still gets every other check on its well-formed parts', () => {
+  const THREE = `---
+id: EXA-2026-0006
+summary: A draft with three mistakes
+draft: true
+sumary: a misspelt field
+severity:
+  - type: CVSS_V3
+    score: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Q
+affected:
+  - package:
+      ecosystem: npm
+      name: lanternfish
+    ranges:
+      - type: SEMVER
+        events:
+          - introduced: 0.13.0
+          - fixed: 0.12.1
+revision:
+  number: 1
+  date: 2026-12-20T00:00:00Z
+  summary: Initial publication.
+---
+Text.
+`;
+  const file = 'content/advisories/EXA-2026-0006.md';
+  const only = (files: ContentFiles) => sortFindings(errorsOf(files)).filter((f) => f.file === file || f.file.endsWith('EXA-2026-0006.md'));
+
+  it('a misspelt field, a bad CVSS vector and a range error: all three', () => {
+    const text = show(only(withAdvisories({ [file]: THREE })));
+    expect(text).toContain('EXA-2026-0006.md:5: error: sumary: unknown field "sumary"');
+    expect(text).toContain('EXA-2026-0006.md:8: error: severity[0].score: metric "A" (Availability) has value "Q"');
+    expect(text).toMatch(/EXA-2026-0006\.md:17: error: affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: /);
+    expect(only(withAdvisories({ [file]: THREE }))).toHaveLength(3);
+  });
+
+  it('an entry that fails its schema is reported once; its well-formed neighbours are still checked', () => {
+    const text = THREE.replace('sumary: a misspelt field\n', '')
+      .replace('  - type: CVSS_V3\n', '  - type: CVSS_V5\n    score: CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:Z\n  - type: CVSS_V3\n')
+      .replace('affected:\n', 'affected:\n  - package:\n      ecosystem: npm\n      name: lanternfish\n    ranges:\n      - type: SEMVER\n        events:\n          - introduced: 0.12.0\n          - fixed: 0.12\n');
+    const found = only(withAdvisories({ [file]: text })).map((f) => `${f.line} ${f.field}`);
+    // severity[0] and affected[0] fail the schema: one finding each, no CVSS or range finding on them.
+    expect(found).toEqual(['6 severity[0].type', '9 severity[1].score', '18 affected[0].ranges[0].events[1].fixed', '26 affected[1].ranges[0].events[1].fixed']);
+  });
+
+  it('a file named for another ID still gets its CVSS checked, and its alias clash found', () => {
+    const text = THREE.replace('sumary: a misspelt field\n', 'aliases:\n  - CVE-2026-41234\n').replace('id: EXA-2026-0006', 'id: EXA-2026-0009');
+    const found = only(withAdvisories({ [file]: text })).map((f) => `${f.line} ${f.field}: ${f.message}`);
+    expect(found).toEqual([
+      '2 id: is "EXA-2026-0009" but the file is named for "EXA-2026-0006"',
+      '6 aliases[0]: CVE-2026-41234 already leads to EXA-2026-0001',
+      expect.stringMatching(/^9 severity\[0\]\.score: metric "A"/),
+      expect.stringMatching(/^18 affected\[0\]\.ranges\[0\]\.events\[1\]\.fixed: /),
+    ]);
+  });
+
+  it('a YAML error stops the file there (nothing after it can be read)', () => {
+    expect(only(withAdvisories({ [file]: THREE.replace('draft: true', 'draft: [true') }))).toHaveLength(1);
+  });
+});
+
+describe('range messages name the version that is wrong (issue #9)', () => {
+  it('a mistyped fix in the first interval is named, not reported as "put events in version order"', () => {
+    expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.12.3', '- fixed: 0.21.3') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0001.md:20: error: affected[0].ranges[0].events[1].fixed: "fixed: 0.21.3" falls in no release line of lanternfish in releases.yaml
+          fix: correct the version, or add its line to releases.yaml"
+    `);
+  });
+
+  it('a version that is not SemVer names its event', () => {
+    expect(show(errorsOf(withAdvisories({ [NEWEST]: edit('- fixed: 0.12.3', '- fixed: "0.12"') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0001.md:20: error: affected[0].ranges[0].events[1].fixed: "fixed: 0.12" is not a valid SemVer version
+          fix: write the full version, e.g. 0.12.0"
+    `);
+  });
+});
+
+describe('revision.date: a draft may leave it out, nothing else may', () => {
+  const undated = (extra: string) => `---
+id: EXA-2026-0006
+summary: A new advisory
+${extra}revision:
+  number: 1
+  summary: Initial publication.
+---
+Text.
+`;
+  const file = 'content/advisories/EXA-2026-0006.md';
+
+  it('a draft without a date validates', () => {
+    expect(errorsOf(withAdvisories({ [file]: undated('draft: true\n') }))).toEqual([]);
+  });
+
+  it('a non-draft without a date is an error with the way out, in the same run as its other problems', () => {
+    expect(show(errorsOf(withAdvisories({ [file]: undated('cwe:\n  - CWE444\n') })))).toMatchInlineSnapshot(`
+      "content/advisories/EXA-2026-0006.md:5: error: cwe[0]: must be written CWE-<number>, e.g. CWE-444
+          fix: write a valid value (see docs/content.md#advisories)
+      content/advisories/EXA-2026-0006.md:7: error: revision.date: is missing, and the revision is not a draft, so when it publishes is not known
+          fix: add revision.date: when it publishes (a date such as 2026-10-15, or for a future one an RFC 3339 time with offset such as 2026-10-15T14:00:00Z), or keep "draft: true" until it is ready"
+    `);
+  });
+
+  it('an earlier revision without a date is an error too', () => {
+    const found = errorsOf(withAdvisories({ 'content/advisories/EXA-2026-0001/v1.md': (t: string) => t.replace(/\n  date: [^\n]*/, '') }));
+    expect(found.map((f) => `${f.file.replace(/^.*advisories\//, '')} ${f.field}: ${f.message}`)).toEqual(['EXA-2026-0001/v1.md revision.date: is missing, and the revision is not a draft, so when it publishes is not known']);
   });
 });

@@ -3,11 +3,11 @@
  * against the release lines, derived dates, revision order, embargo rules, and IDs or aliases
  * used twice. Every problem is a finding with file, line, field and fix.
  */
-import semver from 'semver';
 import type { Site } from '../../schemas/site.ts';
-import { toInstant } from '../../schemas/common.ts';
+import { hasTime, toInstant } from '../../schemas/common.ts';
 import type { AdvisoryHistory } from './history.ts';
-import { at, type ParsedRevision } from './files.ts';
+import { at, known, partsOf, type FrontParts, type ParsedRevision, type UnreadRevision } from './files.ts';
+import type { YamlSource } from '../content/source.ts';
 import { checkStatedScore, osvSeverityType, scoreCvss } from './cvss.ts';
 import type { Finding } from '../content/findings.ts';
 import { idSkeleton, templatePattern } from './ids.ts';
@@ -51,16 +51,18 @@ function distance(a: string, b: string): number {
   return row[b.length] as number;
 }
 
-function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContext): Finding[] {
+/** The checks of one file beyond its schema, on whichever of its parts are well-formed (see FrontParts). */
+function checkRevision(parts: FrontParts, src: YamlSource, ctx: AdvisoryContext): Finding[] {
   const out: Finding[] = [];
-  const f = r.front;
+  const f = parts.fields;
   const idRe = templatePattern(ctx.site.ids.template);
-  if (!idRe.test(f.id) && !hasRegisteredPrefix(f.id)) {
+  if (f.id !== undefined && !idRe.test(f.id) && !hasRegisteredPrefix(f.id)) {
     out.push(at(src, ['id'], `"${f.id}" follows neither the project's template ${ctx.site.ids.template} nor a prefix registered with OSV (GHSA-, CVE-, GO-, PYSEC-, RUSTSEC-, ...)`, `name the advisory like ${ctx.site.ids.template.replace('{year}', '2026').replace(/\{seq(?::(\d))?\}/, (_m, w) => '1'.padStart(Number(w ?? 1), '0'))}, or keep the other database's ID as it is written there`));
   }
 
   const versionsSeen = new Set<string>();
-  f.severity.forEach((s, i) => {
+  parts.severity.forEach((s, i) => {
+    if (s === undefined) return;
     const scored = scoreCvss(s.score);
     if (!scored.ok) {
       out.push(at(src, ['severity', i, 'score'], scored.message, scored.fix));
@@ -79,7 +81,8 @@ function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContex
   });
 
   const own = new Map(ctx.site.packages.map((p) => [`${p.ecosystem}/${p.name}`, p]));
-  f.affected.forEach((a, i) => {
+  parts.affected.forEach((a, i) => {
+    if (a === undefined) return;
     const key = `${a.package.ecosystem}/${a.package.name}`;
     // The project's own container images (ecosystem OCI) are named as site.yaml names them.
     if (!isOsvEcosystem(a.package.ecosystem) && !(a.package.ecosystem === 'OCI' && own.has(key))) {
@@ -106,41 +109,30 @@ function checkRevision({ revision: r, src }: ParsedRevision, ctx: AdvisoryContex
       if (rg.type !== 'SEMVER') out.push(at(src, ['affected', i, 'ranges', j, 'type'], `is ${rg.type}, but the project's own packages use SEMVER ranges`, 'set type: SEMVER and write versions as in releases.yaml'));
     });
     const spec = { ranges: a.ranges.map((rg) => ({ type: rg.type, events: rg.events })), versions: a.versions };
-    const problems = checkAffected(spec);
+    const lines = lineInputs(ctx.lines, a.package.name);
+    const problems = checkAffected(spec, { package: a.package.name, lines });
     for (const p of problems) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
     if (problems.length) return;
-    const lines = lineInputs(ctx.lines, a.package.name);
     for (const p of unreleasedFixes(spec, lines)) out.push(at(src, ['affected', i, ...p.path], p.message, p.fix));
-    a.ranges.forEach((rg, j) =>
-      rg.events.forEach((e, k) => {
-        const v = 'fixed' in e ? e.fixed : 'last_affected' in e ? e.last_affected : undefined;
-        if (!v || !semver.valid(v)) return;
-        const release = semver.parse(v)!;
-        const inLine = lines.some((l) => semver.satisfies(`${release.major}.${release.minor}.${release.patch}`, l.range));
-        if (!inLine) {
-          const kind = 'fixed' in e ? 'fixed' : 'last_affected';
-          out.push(at(src, ['affected', i, 'ranges', j, 'events', k, kind], `${v} falls in no release line of ${a.package.name} in releases.yaml`, 'correct the version, or add its line to releases.yaml'));
-        }
-      }),
-    );
   });
 
-  if ((f.withdrawn === undefined) !== (f.withdrawn_reason === undefined)) {
+  if (known(parts, 'withdrawn') && known(parts, 'withdrawn_reason') && (f.withdrawn === undefined) !== (f.withdrawn_reason === undefined)) {
     out.push(f.withdrawn === undefined
       ? at(src, ['withdrawn_reason'], 'is set but "withdrawn" is not', 'set withdrawn to the date of the revision that withdraws the advisory, or remove withdrawn_reason')
       : at(src, ['withdrawn'], 'is set without a "withdrawn_reason"', 'add withdrawn_reason: one sentence on why the advisory is withdrawn'));
   }
 
-  if (r.date.getTime() > ctx.now.getTime() && !r.draft) {
-    if (!r.dateHasTime) {
-      out.push(at(src, ['revision', 'date'], `publishes in the future (${f.revision.date}) but gives only a day`, 'give an exact RFC 3339 time with offset, e.g. 2026-10-15T14:00:00Z, so the release moment is unambiguous'));
+  const date = f.revision?.date;
+  if (date !== undefined && f.draft === false && toInstant(date).getTime() > ctx.now.getTime()) {
+    if (!hasTime(date)) {
+      out.push(at(src, ['revision', 'date'], `publishes in the future (${date}) but gives only a day`, 'give an exact RFC 3339 time with offset, e.g. 2026-10-15T14:00:00Z, so the release moment is unambiguous'));
     }
     if (ctx.site.embargo.setup === 'public-repository') {
-      out.push(at(src, ['revision', 'date'], `publishes in the future (${f.revision.date}), but site.yaml says this content repository is public, so the text is already public`, 'keep embargoed work in a private fork and merge it at disclosure time with a date that has come (see docs/publishing.md), or change embargo.setup if this repository is private'));
+      out.push(at(src, ['revision', 'date'], `publishes in the future (${date}), but site.yaml says this content repository is public, so the text is already public`, 'keep embargoed work in a private fork and merge it at disclosure time with a date that has come (see docs/publishing.md), or change embargo.setup if this repository is private'));
     }
   }
 
-  const t = f.timeline;
+  const t = f.timeline ?? {};
   const order = (['reported', 'acknowledged', 'first_fix_released', 'fix_released'] as const).filter((k) => t[k] !== undefined);
   for (let k = 1; k < order.length; k++) {
     const a = order[k - 1]!;
@@ -167,7 +159,8 @@ function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): 
     if (!prev) return;
     if (r.number === prev.number) out.push(at(srcOf(r.file), ['revision', 'number'], `revision ${r.number} of ${h.id} exists twice (also ${prev.file})`, 'give each revision its own number'));
     else if (r.number !== prev.number + 1) out.push(at(srcOf(r.file), ['revision', 'number'], `revision numbers skip from ${prev.number} to ${r.number}`, `number it ${prev.number + 1}`));
-    if (r.date.getTime() < prev.date.getTime()) out.push(at(srcOf(r.file), ['revision', 'date'], `revision ${r.number} publishes (${r.front.revision.date}) before revision ${prev.number} (${prev.front.revision.date})`, 'a later revision publishes on or after the one before it'));
+    // A draft may have no date yet; only dates that are written are compared.
+    if (r.date && prev.date && r.date.getTime() < prev.date.getTime()) out.push(at(srcOf(r.file), ['revision', 'date'], `revision ${r.number} publishes (${r.front.revision.date}) before revision ${prev.number} (${prev.front.revision.date})`, 'a later revision publishes on or after the one before it'));
   });
   const top = newest[0];
   if (top && revs[revs.length - 1] !== top) {
@@ -178,24 +171,24 @@ function checkHistory(h: AdvisoryHistory, parsed: Map<string, ParsedRevision>): 
   for (const r of revs) {
     const src = srcOf(r.file);
     const f = r.front;
-    if (f.published !== undefined && toInstant(f.published).getTime() !== first.date.getTime()) {
+    if (f.published !== undefined && first.date && toInstant(f.published).getTime() !== first.date.getTime()) {
       out.push(at(src, ['published'], `is ${f.published}, but revision 1 publishes on ${first.front.revision.date}`, `remove "published" (it is derived) or set it to ${first.front.revision.date}`));
     }
-    if (f.modified !== undefined && toInstant(f.modified).getTime() !== r.date.getTime()) {
+    if (f.modified !== undefined && r.date && toInstant(f.modified).getTime() !== r.date.getTime()) {
       const before = f.published !== undefined && toInstant(f.modified).getTime() < toInstant(f.published).getTime();
       out.push(at(src, ['modified'], before ? `(${f.modified}) is before published (${f.published})` : `is ${f.modified}, but this revision publishes on ${f.revision.date}`, `remove "modified" (it is derived) or set it to ${f.revision.date}`));
     }
-    if (f.withdrawn !== undefined && firstWithdrawn && toInstant(f.withdrawn).getTime() !== firstWithdrawn.date.getTime()) {
+    if (f.withdrawn !== undefined && firstWithdrawn?.date && toInstant(f.withdrawn).getTime() !== firstWithdrawn.date.getTime()) {
       out.push(at(src, ['withdrawn'], `is ${f.withdrawn}, but the advisory was withdrawn by revision ${firstWithdrawn.number} on ${firstWithdrawn.front.revision.date}`, `set withdrawn: ${firstWithdrawn.front.revision.date}`));
     }
   }
   return out;
 }
 
-/** Every advisory check across all revisions, histories and IDs. */
-export function checkAdvisories(parsed: readonly ParsedRevision[], histories: readonly AdvisoryHistory[], ctx: AdvisoryContext, failedIds: ReadonlySet<string> = new Set()): Finding[] {
+/** Every advisory check across all revisions, histories and IDs; `unread` files (see readRevisions) get the checks their well-formed parts allow. */
+export function checkAdvisories(parsed: readonly ParsedRevision[], histories: readonly AdvisoryHistory[], ctx: AdvisoryContext, failedIds: ReadonlySet<string> = new Set(), unread: readonly UnreadRevision[] = []): Finding[] {
   const byFile = new Map(parsed.map((p) => [p.revision.file, p]));
-  const out = parsed.flatMap((p) => checkRevision(p, ctx));
+  const out = [...parsed.map((p) => ({ parts: partsOf(p.revision.front), src: p.src })), ...unread].flatMap((p) => checkRevision(p.parts, p.src, ctx));
   for (const h of histories) if (!failedIds.has(h.id)) out.push(...checkHistory(h, byFile));
 
   // IDs and aliases are addresses: each may lead to one advisory only, and none may read the same
@@ -208,23 +201,30 @@ export function checkAdvisories(parsed: readonly ParsedRevision[], histories: re
     if (other) out.push({ severity: 'error', file: h.revisions[0]!.file, message: `the ID ${h.id} differs from ${other} ${lookAlike(h.id, other)}`, fix: 'use one spelling; addresses must not collide or read the same' });
     owner.set(key, h.id);
   }
+  const aliasFindings = (id: string, aliases: readonly string[], src: YamlSource) =>
+    aliases.forEach((alias, i) => {
+      const other = owner.get(idSkeleton(alias));
+      if (alias.toLowerCase() === id.toLowerCase()) out.push(at(src, ['aliases', i], `${alias} is the advisory's own ID`, 'remove it from aliases'));
+      else if (idSkeleton(alias) === idSkeleton(id)) out.push(at(src, ['aliases', i], `${alias} differs from the advisory's own ID ${id} ${lookAlike(alias, id)}`, 'remove it from aliases, or write the other database\'s ID exactly'));
+      else if (other && other !== id) {
+        const taken = [other, ...histories.find((x) => x.id === other)!.revisions.flatMap((x) => x.front.aliases)].find((x) => idSkeleton(x) === idSkeleton(alias)) ?? other;
+        const how = taken.toLowerCase() === alias.toLowerCase() ? '' : ` (it reads the same as ${taken}: it differs ${lookAlike(alias, taken)})`;
+        out.push(at(src, ['aliases', i], `${alias} already leads to ${other}${how}`, `an ID or alias may belong to one advisory only; remove it here or there`));
+      }
+    });
   for (const h of histories) {
-    for (const r of h.revisions) {
-      r.front.aliases.forEach((alias, i) => {
-        const src = byFile.get(r.file)!.src;
-        const other = owner.get(idSkeleton(alias));
-        if (alias.toLowerCase() === h.id.toLowerCase()) out.push(at(src, ['aliases', i], `${alias} is the advisory's own ID`, 'remove it from aliases'));
-        else if (idSkeleton(alias) === idSkeleton(h.id)) out.push(at(src, ['aliases', i], `${alias} differs from the advisory's own ID ${h.id} ${lookAlike(alias, h.id)}`, 'remove it from aliases, or write the other database\'s ID exactly'));
-        else if (other && other !== h.id) {
-          const taken = [other, ...histories.find((x) => x.id === other)!.revisions.flatMap((x) => x.front.aliases)].find((x) => idSkeleton(x) === idSkeleton(alias)) ?? other;
-          const how = taken.toLowerCase() === alias.toLowerCase() ? '' : ` (it reads the same as ${taken}: it differs ${lookAlike(alias, taken)})`;
-          out.push(at(src, ['aliases', i], `${alias} already leads to ${other}${how}`, `an ID or alias may belong to one advisory only; remove it here or there`));
-        }
-      });
-    }
+    for (const r of h.revisions) aliasFindings(h.id, r.front.aliases, byFile.get(r.file)!.src);
     for (const alias of new Set(h.revisions.flatMap((r) => r.front.aliases.map(idSkeleton)))) {
       if (!owner.has(alias)) owner.set(alias, h.id);
     }
+  }
+  // A file that made no revision is checked against the others too, so its clashes show in the same run.
+  for (const { parts, src } of unread) {
+    const id = parts.fields.id;
+    if (id === undefined) continue;
+    const other = owner.get(idSkeleton(id));
+    if (other && other !== id) out.push({ severity: 'error', file: src.file, message: `the ID ${id} differs from ${other} ${lookAlike(id, other)}`, fix: 'use one spelling; addresses must not collide or read the same' });
+    aliasFindings(id, parts.fields.aliases ?? [], src);
   }
   return out;
 }

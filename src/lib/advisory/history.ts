@@ -7,16 +7,34 @@ import type { AdvisoryFront } from '../../schemas/advisory.ts';
 import { hasTime, toInstant } from '../../schemas/common.ts';
 import { byCodeUnit } from '../common/order.ts';
 
-export interface Revision {
+/**
+ * One revision. A draft may have no publication time yet (`npm run new` writes none); every other
+ * revision has one (check refuses a non-draft without `revision.date`).
+ */
+export type Revision = PublishableRevision | DraftRevision;
+
+/** A revision that is not a draft: it publishes at `date`. */
+export interface PublishableRevision extends RevisionFields {
+  draft: false;
+  /** When it publishes. */
+  date: Date;
+}
+
+/** A draft: never published, planned or sealed, whether or not it names a date yet. */
+export interface DraftRevision extends RevisionFields {
+  draft: true;
+  /** When it is meant to publish, once it is not a draft; none yet for a fresh draft. */
+  date?: Date;
+}
+
+/** What every revision has. */
+export interface RevisionFields {
   /** The advisory ID (`EXA-2026-0001`). */
   id: string;
   /** The revision number. */
   number: number;
-  /** When it publishes. */
-  date: Date;
-  /** Whether `revision.date` carries a time (and offset) rather than a bare day. */
+  /** Whether `revision.date` carries a time (and offset) rather than a bare day (false when there is none). */
   dateHasTime: boolean;
-  draft: boolean;
   /** Set by the revision that withdraws the advisory (and every later one): when, and why. */
   withdrawn?: Withdrawal;
   /** The disclosure timeline as instants; a missing one is not known. */
@@ -58,14 +76,17 @@ export function sourceHash(text: string): string {
   return createHash('sha256').update(normaliseSource(text), 'utf8').digest('hex');
 }
 
-/** Makes a revision from a validated file. */
+/** Makes a revision from a validated file; throws on a non-draft without a date (readRevisions reports that first). */
 export function toRevision(front: AdvisoryFront, body: string, file: string, text: string, newest: boolean): Revision {
+  const written = front.revision.date;
+  const date = written === undefined ? undefined : toInstant(written);
+  if (!front.draft && date === undefined) throw new Error(`${file}: a revision that is not a draft needs revision.date`);
+  const timing = front.draft ? { draft: true as const, ...(date ? { date } : {}) } : { draft: false as const, date: date! };
   return {
     id: front.id,
     number: front.revision.number,
-    date: toInstant(front.revision.date),
-    dateHasTime: hasTime(front.revision.date),
-    draft: front.draft,
+    ...timing,
+    dateHasTime: written !== undefined && hasTime(written),
     withdrawn: front.withdrawn !== undefined ? { at: toInstant(front.withdrawn), reason: front.withdrawn_reason ?? '' } : undefined,
     timeline: Object.fromEntries(Object.entries(front.timeline).flatMap(([k, v]) => (v === undefined ? [] : [[k, toInstant(v)]]))),
     front,

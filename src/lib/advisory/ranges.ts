@@ -106,7 +106,15 @@ function strictVersion(text: string): SemVer | null {
   return written === text ? version : null;
 }
 
-/** Why a version string is not valid, and how to write it. */
+/** An event as the maintainer wrote it, for messages: `"fixed: 2.4"`. */
+function named(kind: EventKind, text: string): string {
+  return `"${kind}: ${String(text)}"`;
+}
+
+/**
+ * Why a version string is not valid, and how to write it. (Its message is the one the version
+ * lookup's bundle carries for evaluation errors; `checkedVersion` words it for the maintainer.)
+ */
 function invalidVersion(text: string, kind: EventKind | 'versions', path: Path): RangeProblem {
   if (text === '0' && kind !== 'introduced') {
     return { path, message: `"0" is only allowed as "introduced"`, fix: `"0" means "before every version"; write the ${kind === 'versions' ? 'affected' : `"${kind}"`} version itself, e.g. 1.0.1` };
@@ -117,6 +125,13 @@ function invalidVersion(text: string, kind: EventKind | 'versions', path: Path):
   if (trimmed !== text && strictVersion(trimmed)) return { path, message, fix: `remove the spaces: ${trimmed}` };
   if (/^\d+(\.\d+)?$/.test(trimmed)) return { path, message, fix: `write the full version, e.g. ${coerce(trimmed)?.version ?? '1.0.0'}` };
   return { path, message, fix: `write a version such as 1.4.2 or 2.0.0-rc.1 (see https://semver.org)` };
+}
+
+/** A version that is not valid, as `check` reports it: naming the event (`"fixed: 2.4" is not a valid SemVer version`). */
+function checkedVersion(text: string, kind: EventKind | 'versions', path: Path): RangeProblem {
+  const { fix } = invalidVersion(text, kind, path);
+  if (text === '0' && kind !== 'introduced') return { path, message: `"0" is only allowed as "introduced", not as ${kind === 'versions' ? 'a listed version' : `"${kind}"`}`, fix };
+  return { path, message: `${kind === 'versions' ? `the listed version ${JSON.stringify(String(text))}` : named(kind, text)} is not a valid SemVer version`, fix };
 }
 
 /** Reads one event of a SEMVER range: its one kind and its version. */
@@ -160,59 +175,100 @@ export function sortEvents<E extends RangeEvent>(events: readonly E[]): E[] {
   return intervals.sort((a, b) => compare(a.from, b.from)).flatMap((x) => x.events);
 }
 
-/** Checks SEMVER ranges and versions for validity and consistency (valid semver, introduced first, fixed/last_affected after introduced, events in order, no fixed and last_affected in the same interval, "0" allowed as introduced). */
-export function checkAffected(spec: AffectedSpec): RangeProblem[] {
+/** The release lines a package's SEMVER versions are checked against (the project's own packages). */
+export interface LinesOf {
+  /** The package, as named in messages. */
+  package: string;
+  lines: readonly LineInput[];
+}
+
+/**
+ * Checks SEMVER ranges and versions for validity and consistency (valid semver, introduced first,
+ * fixed/last_affected after introduced, events in order, no fixed and last_affected in the same
+ * interval, "0" allowed as introduced). With the package's release lines, a `fixed` or
+ * `last_affected` version in no line is reported as that, and never also as out of order.
+ */
+export function checkAffected(spec: AffectedSpec, lines?: LinesOf): RangeProblem[] {
   const problems: RangeProblem[] = [];
+  const read = lines && { package: lines.package, lines: lines.lines.map(readLine) };
   spec.ranges.forEach((range, i) => {
-    if (range.type === 'SEMVER') problems.push(...checkRange(range, ['ranges', i, 'events']));
+    if (range.type === 'SEMVER') problems.push(...checkRange(range, ['ranges', i, 'events'], read));
   });
   spec.versions.forEach((text, k) => {
-    if (strictVersion(text) === null) problems.push(invalidVersion(text, 'versions', ['versions', k]));
+    if (strictVersion(text) === null) problems.push(checkedVersion(text, 'versions', ['versions', k]));
   });
   return problems;
 }
 
+/** A version that falls in none of the package's release lines. */
+function outsideLines(bound: Bound, lines: { package: string; lines: Line[] }): RangeProblem {
+  return { path: bound.path, message: `${named(bound.kind, bound.text)} falls in no release line of ${lines.package} in releases.yaml`, fix: 'correct the version, or add its line to releases.yaml' };
+}
+
 /** All problems of one SEMVER range: each event, then their order, then their sequence. */
-function checkRange(range: OsvRange, path: Path): RangeProblem[] {
+function checkRange(range: OsvRange, path: Path, lines?: { package: string; lines: Line[] }): RangeProblem[] {
   if (range.events.length === 0) {
     return [{ path, message: 'the range has no events', fix: 'start it with { introduced: "<first affected version>" } ("0" if every earlier version is affected), then { fixed: "<first fixed version>" }' }];
   }
   const problems: RangeProblem[] = [];
-  const valid: Bound[] = [];
+  /** The events other than limits, in written order; null where an event cannot be read. */
+  const written: (Bound | null)[] = [];
   const timeline: { kind: EventKind; text: string; path: Path }[] = [];
   let limits = 0;
   range.events.forEach((event, j) => {
     const read = readEvent(event, [...path, j]);
     if (read.ok) {
-      if (read.bound.kind !== 'limit') valid.push(read.bound);
-    } else problems.push(read.problem);
+      if (read.bound.kind !== 'limit') written.push(read.bound);
+    } else {
+      // An event with one kind failed on its version: say which event.
+      problems.push(read.kind !== undefined ? checkedVersion(event[read.kind] ?? '', read.kind, read.problem.path) : read.problem);
+      if (read.kind !== 'limit') written.push(null);
+    }
     const kind = read.ok ? read.bound.kind : read.kind;
     if (kind === 'limit') limits += 1;
     else if (kind !== undefined) timeline.push(read.ok ? read.bound : { kind, text: event[kind] ?? '', path: [...path, j, kind] });
   });
-  const order = checkOrder(valid);
+  const inLine = (b: Bound) => !lines || b.version === null || b.version === BEFORE_ALL || lines.lines.some((l) => holds(l, b.version!));
+  // A fix (or last affected version) in no release line is the mistake itself: said once, and its neighbours not compared with it.
+  const outside = new Set(written.filter((b): b is Bound => b !== null && b.kind !== 'introduced' && !inLine(b)));
+  for (const b of outside) problems.push(outsideLines(b, lines!));
+  const order = checkOrder(written, outside, (b) => (inLine(b) ? undefined : outsideLines(b, lines!)));
   problems.push(...order);
   // Until every event has one kind and the events are in order, the sequence says nothing new.
   if (order.length === 0 && timeline.length + limits === range.events.length) problems.push(...checkSequence(timeline, path));
   return problems;
 }
 
-/** Version order between neighbouring events: each after the one before it. */
-function checkOrder(bounds: Bound[]): RangeProblem[] {
+/**
+ * Version order between neighbouring events as written: each after the one before it. An event
+ * that cannot be read, or is already reported as in no release line, is compared with nothing;
+ * where one of two events out of order is an `introduced` in no release line, that is the
+ * problem reported (`outside` says so), not the order.
+ */
+function checkOrder(written: readonly (Bound | null)[], skip: ReadonlySet<Bound>, outside: (b: Bound) => RangeProblem | undefined): RangeProblem[] {
   const problems: RangeProblem[] = [];
-  bounds.forEach((cur, j) => {
-    const prev = bounds[j - 1];
-    if (prev === undefined || cur.version === null || prev.version === null) return;
+  written.forEach((cur, j) => {
+    const prev = written[j - 1];
+    if (!prev || !cur || skip.has(prev) || skip.has(cur) || cur.version === null || prev.version === null) return;
     const c = compare(cur.version, prev.version);
     if (c < 0) {
+      const stray = [prev, cur].map(outside).filter((p) => p !== undefined);
+      if (stray.length === 1) {
+        problems.push(stray[0]!);
+        return;
+      }
       const closer = prev.kind === 'last_affected' || cur.kind === 'last_affected' ? 'last_affected' : 'fixed';
-      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} comes before "${prev.kind}" ${prev.text}`, fix: `put events in version order: introduced, then ${closer}` });
+      problems.push({
+        path: cur.path,
+        message: `${named(cur.kind, cur.text)} is lower than ${named(prev.kind, prev.text)} before it`,
+        fix: `if one of ${prev.text} and ${cur.text} is mistyped, correct it; otherwise put events in version order: introduced, then ${closer}`,
+      });
     } else if (c === 0 && cur.kind === prev.kind) {
-      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} is listed twice`, fix: 'remove one of them' });
+      problems.push({ path: cur.path, message: `${named(cur.kind, cur.text)} is listed twice`, fix: 'remove one of them' });
     } else if (c === 0 && prev.kind === 'introduced' && cur.kind === 'fixed') {
-      problems.push({ path: cur.path, message: `"fixed" ${cur.text} is the same version as "introduced" ${prev.text}, so no version is affected`, fix: '"fixed" is the first version without the flaw, so it must be newer than "introduced"' });
+      problems.push({ path: cur.path, message: `${named('fixed', cur.text)} is the same version as ${named('introduced', prev.text)}, so no version is affected`, fix: '"fixed" is the first version without the flaw, so it must be newer than "introduced"' });
     } else if (c === 0 && cur.kind === 'introduced') {
-      problems.push({ path: cur.path, message: `"introduced" ${cur.text} is the same version as the "${prev.kind}" before it`, fix: 'start the new interval at a later version, or remove both events to join the two intervals' });
+      problems.push({ path: cur.path, message: `${named('introduced', cur.text)} is the same version as the ${named(prev.kind, prev.text)} before it`, fix: 'start the new interval at a later version, or remove both events to join the two intervals' });
     }
   });
   return problems;
@@ -232,19 +288,19 @@ function checkSequence(timeline: { kind: EventKind; text: string; path: Path }[]
     const other = timeline.slice(0, j).find((e) => e.kind !== cur.kind && e.kind !== 'introduced');
     if (prev === undefined) {
       if (cur.kind !== 'introduced') {
-        problems.push({ path: cur.path, message: `the range starts with "${cur.kind}" ${cur.text} instead of "introduced"`, fix: `add { introduced: "<first affected version>" } before it, or { introduced: "0" } if every version before ${cur.text} is affected` });
+        problems.push({ path: cur.path, message: `the range starts with ${named(cur.kind, cur.text)} instead of "introduced"`, fix: `add { introduced: "<first affected version>" } before it, or { introduced: "0" } if every version before ${cur.text} is affected` });
       }
     } else if (cur.kind === 'introduced' && prev.kind === 'introduced') {
-      problems.push({ path: cur.path, message: `"introduced" ${cur.text} follows "introduced" ${prev.text} with no "${closer}" between them`, fix: `add the "${closer}" that ends the interval from ${prev.text}, or remove one "introduced"` });
+      problems.push({ path: cur.path, message: `${named('introduced', cur.text)} follows ${named('introduced', prev.text)} with no "${closer}" between them`, fix: `add the "${closer}" that ends the interval from ${prev.text}, or remove one "introduced"` });
     } else if (cur.kind !== 'introduced' && prev.kind !== 'introduced' && cur.kind !== prev.kind) {
       mixed = true;
-      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} and "${prev.kind}" ${prev.text} both end the same interval`, fix: 'keep one of them: "fixed" (the first version without the flaw) where it is known' });
+      problems.push({ path: cur.path, message: `${named(cur.kind, cur.text)} and ${named(prev.kind, prev.text)} both end the same interval`, fix: 'keep one of them: "fixed" (the first version without the flaw) where it is known' });
     } else if (cur.kind !== 'introduced' && prev.kind !== 'introduced') {
-      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} follows "${prev.kind}" ${prev.text} with no "introduced" between them`, fix: `if versions between them are affected, add the "introduced" that starts that interval before ${cur.text}; otherwise remove "${cur.kind}" ${cur.text}` });
+      problems.push({ path: cur.path, message: `${named(cur.kind, cur.text)} follows ${named(prev.kind, prev.text)} with no "introduced" between them`, fix: `if versions between them are affected, add the "introduced" that starts that interval before ${cur.text}; otherwise remove ${named(cur.kind, cur.text)}` });
     } else if (cur.kind !== 'introduced' && other !== undefined && !mixed) {
       // The OSV schema allows "fixed" or "last_affected" in a range, not both.
       mixed = true;
-      problems.push({ path: cur.path, message: `"${cur.kind}" ${cur.text} is in the same range as "${other.kind}" ${other.text}`, fix: `a range has either "fixed" or "last_affected" events, not both: move the interval ending at ${cur.text} into a range of its own` });
+      problems.push({ path: cur.path, message: `${named(cur.kind, cur.text)} is in the same range as ${named(other.kind, other.text)}`, fix: `a range has either "fixed" or "last_affected" events, not both: move the interval ending at ${cur.text} into a range of its own` });
     }
   });
   return problems;
@@ -459,7 +515,7 @@ export function unreleasedFixes(spec: AffectedSpec, lines: LineInput[]): RangePr
         if (line.planned.some((p) => compare(p, version) === 0)) continue;
         problems.push({
           path,
-          message: `"fixed" ${text} is not released yet: the newest release of line ${line.name} is ${line.latestText}`,
+          message: `${named('fixed', text)} is not released yet: the newest release of line ${line.name} is ${line.latestText}`,
           fix: `release ${text} first, or list it as planned in line ${line.name} of releases.yaml if it ships with this advisory`,
         });
       }

@@ -143,7 +143,8 @@ export function announcedRevisions(a: Pick<Announcement, 'refs'>, histories: rea
 
 /** When an announcement publishes: the later of its own date and the date of each revision it names. */
 export function announcementPublication(a: Pick<Announcement, 'date' | 'refs'>, histories: readonly AdvisoryHistory[]): Date {
-  const times = announcedRevisions(a, histories).flatMap((r) => (r ? [r.date.getTime()] : []));
+  // A revision without a date is a draft, which keeps the announcement unpublished on its own (isAnnouncementPublished).
+  const times = announcedRevisions(a, histories).flatMap((r) => (r?.date ? [r.date.getTime()] : []));
   return new Date(Math.max(a.date.getTime(), ...times));
 }
 

@@ -12,14 +12,18 @@ export function sizeOf(src: SourceFile): number {
   return src.bytes ?? new TextEncoder().encode(src.text).length;
 }
 
-/** A finding for a file over the limit, or undefined. */
-export function oversized(src: SourceFile, limit: number, fromSite: boolean): Finding | undefined {
+/** How many times the size limit the lock may hold: it grows with the archive (about 64 MB, some 100,000 advisories, by default). */
+export const LOCK_SIZE_FACTOR = 64;
+
+/** A finding for a file over the limit (`factor` times the limit of a file, for the lock), or undefined. */
+export function oversized(src: SourceFile, limit: number, fromSite: boolean, factor = 1): Finding | undefined {
   const size = sizeOf(src);
   if (size <= limit) return undefined;
+  const whose = factor > 1 ? ` (the lock may hold ${factor} times ${fromSite ? "site.yaml's max_file_size" : 'the limit of a file'})` : fromSite ? " (site.yaml's max_file_size)" : '';
   return {
     severity: 'error',
     file: src.file,
-    message: `is ${size} bytes, more than the ${limit} bytes a content file may hold${fromSite ? " (site.yaml's max_file_size)" : ''}`,
+    message: `is ${size} bytes, more than the ${limit} bytes a content file may hold${whose}`,
     fix: fromSite
       ? 'split the text or shorten it; or raise max_file_size in site.yaml if such a file is intended'
       : 'split the text or shorten it; or, if such a file is intended, set max_file_size in site.yaml (in bytes)',

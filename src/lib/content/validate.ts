@@ -23,7 +23,7 @@ import { sourceLeaks } from '../publication/leak-check.ts';
 import { isPublished } from '../publication/publication.ts';
 import { heldBack } from '../publication/plan.ts';
 import { byCodeUnit } from '../common/order.ts';
-import { oversized, privateKeyFiles, unlistedKeyFiles } from './file-checks.ts';
+import { LOCK_SIZE_FACTOR, oversized, privateKeyFiles, unlistedKeyFiles } from './file-checks.ts';
 
 export interface ContentFiles {
   /** Display path of the content folder (`content`). */
@@ -112,18 +112,20 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
 
   // Every other file over the limit is reported and not read further, so its size costs nothing.
   const limit = site?.max_file_size ?? DEFAULT_MAX_FILE_SIZE;
-  const fits = (src: SourceFile) => {
-    const too = oversized(src, limit, site?.max_file_size !== undefined && site.max_file_size !== DEFAULT_MAX_FILE_SIZE);
+  const fits = (src: SourceFile, factor = 1) => {
+    const too = oversized(src, limit * factor, site?.max_file_size !== undefined && site.max_file_size !== DEFAULT_MAX_FILE_SIZE, factor);
     if (too) findings.push(too);
     return !too;
   };
   if (files.releases && !fits(files.releases)) files.releases = undefined;
   const releasesTooBig = input.releases !== undefined && files.releases === undefined;
-  files.policy = files.policy.filter(fits);
-  files.advisories = files.advisories.filter(fits);
-  files.announcements = files.announcements.filter(fits);
-  files.keys = files.keys.filter(fits);
-  if (files.lock && !fits(files.lock)) files.lock = undefined;
+  files.policy = files.policy.filter((f) => fits(f));
+  files.advisories = files.advisories.filter((f) => fits(f));
+  files.announcements = files.announcements.filter((f) => fits(f));
+  files.keys = files.keys.filter((f) => fits(f));
+  // The lock grows with the archive (about half a kilobyte per advisory, written by seal, never
+  // by hand): it is allowed LOCK_SIZE_FACTOR times the limit, 64 MB by default.
+  if (files.lock && !fits(files.lock, LOCK_SIZE_FACTOR)) files.lock = undefined;
 
   let lines: ReleaseLine[] | undefined;
   if (releasesTooBig) {
@@ -168,7 +170,7 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
   findings.push(...parsed.findings);
   const advisories = groupHistories(parsed.revisions.map((p) => p.revision));
   if (site && lines) {
-    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines, now }, parsed.failedIds));
+    findings.push(...checkAdvisories(parsed.revisions, advisories, { site, lines, now }, parsed.failedIds, parsed.unread));
   }
 
   const announced = readAnnouncements(files.announcements);
@@ -180,7 +182,9 @@ export function validateContent(input: ContentFiles, now: Date): ValidationResul
   const parsedLock = files.lock ? parseLock(files.lock) : { lock: emptyLock(), findings: [] };
   findings.push(...parsedLock.findings);
   if (parsedLock.lock) {
-    findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds));
+    // A finding at a site.yaml setting (a changed csaf.tlp would move published CSAF documents) gets its line.
+    const atLine = (f: Finding): Finding => (f.field && f.line === undefined && f.file === siteSource?.file ? { ...f, line: siteSource.lineOf(f.field.split('.')) } : f);
+    findings.push(...checkSeals(advisories, parsedLock.lock, lockFile, now, parsed.failedIds, site).map(atLine));
     findings.push(...checkAnnouncementSeals(announced.announcements, advisories, parsedLock.lock, lockFile, now, announced.failedSlugs));
   }
 

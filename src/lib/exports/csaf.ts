@@ -323,7 +323,7 @@ export function providerMetadata(site: Site): CsafDocument {
     list_on_CSAF_aggregators: true,
     metadata_version: '2.0',
     mirror_on_CSAF_aggregators: true,
-    pgp_keys: site.keys.filter((k) => k.role === 'signing' && k.status === 'current').map((k) => ({ fingerprint: k.fingerprint, url: url(site, 'pgp-key.asc') })),
+    public_openpgp_keys: site.keys.filter((k) => k.role === 'signing' && k.status === 'current').map((k) => ({ fingerprint: k.fingerprint, url: url(site, 'pgp-key.asc') })),
     publisher: csafPublisher(site),
     role: 'csaf_trusted_provider',
   }) as CsafDocument;

@@ -11,6 +11,7 @@ import { formatDateTime } from '../common/dates.ts';
 import { osvSeverityType, scoreCvss, type CvssVersion } from '../advisory/cvss.ts';
 import { hasRegisteredPrefix, isOsvEcosystem, OSV_ECOSYSTEMS, osvRecordId } from '../advisory/osv-registry.ts';
 import type { PublishedAdvisory } from '../publication/publication.ts';
+import type { Site } from '../../schemas/site.ts';
 
 /** The OSV schema version the records follow. */
 export const OSV_SCHEMA_VERSION = '1.6.0';
@@ -69,6 +70,28 @@ export interface OsvIndexEntry {
 /** The key under `database_specific` where a record whose `id` had to take the `x_` form keeps the project's own ID. */
 export const BULLETIN_ID_KEY = 'bulletin_id';
 
+/** The ecosystem name of the project's own container images (site.yaml `packages`), which OSV registers no ecosystem for. */
+export const IMAGE_ECOSYSTEM = 'OCI';
+
+/**
+ * The key under `database_specific` where a record keeps the container images it affects. OSV has
+ * no ecosystem for a project's own image, so an image is never an `affected` entry (that would
+ * make the record invalid): its name, registry address, purl, ranges and versions are kept here.
+ */
+export const IMAGES_KEY = 'container_images';
+
+/** One affected container image as `database_specific.container_images` keeps it. */
+export interface OsvImage {
+  name: string;
+  /** The image's registry address without a tag (site.yaml `image.registry`). */
+  image?: string;
+  purl?: string;
+  ranges?: OsvRange[];
+  versions?: string[];
+  ecosystem_specific?: Record<string, unknown>;
+  database_specific?: Record<string, unknown>;
+}
+
 /**
  * OSV's `details`: the markdown body without the blank lines before it and the line break that
  * ends the file, so that an imported record's `details` comes back exactly as written.
@@ -77,12 +100,35 @@ export function detailsOf(body: string): string {
   return body.replace(/^(?:[ \t]*\n)+/, '').replace(/\n$/, '');
 }
 
-/** The OSV record of a published advisory: its newest published revision, dated by its revisions. */
-export function toOsv(a: Pick<PublishedAdvisory, 'id' | 'current' | 'published' | 'modified'>): OsvRecord {
+/** An affected entry's ranges as OSV writes them. */
+function osvRanges(ranges: AdvisoryFront['affected'][number]['ranges']): OsvRange[] {
+  return ranges.map((r) => ({ type: r.type, ...(r.repo ? { repo: r.repo } : {}), events: r.events.map((e) => ({ ...e }) as OsvEvent) }));
+}
+
+/**
+ * The OSV record of a published advisory: its newest published revision, dated by its revisions.
+ * Container images (`OCI`) go to `database_specific.container_images`, with their registry
+ * address from `site` where given, never into `affected` (see IMAGES_KEY).
+ */
+export function toOsv(a: Pick<PublishedAdvisory, 'id' | 'current' | 'published' | 'modified'>, site?: Pick<Site, 'packages'>): OsvRecord {
   const f = a.current.front;
   const recordId = osvRecordId(a.id);
   const dbSpecific: Record<string, unknown> = { ...(f.database_specific ?? {}) };
   if (f.cwe.length && dbSpecific['cwe_ids'] === undefined) dbSpecific['cwe_ids'] = [...f.cwe];
+  const isImage = (x: (typeof f.affected)[number]) => x.package.ecosystem === IMAGE_ECOSYSTEM;
+  const images = f.affected.filter(isImage).map((x): OsvImage => {
+    const registry = site?.packages.find((p) => p.ecosystem === IMAGE_ECOSYSTEM && p.name === x.package.name)?.image?.registry;
+    return {
+      name: x.package.name,
+      ...(registry ? { image: registry } : {}),
+      ...(x.package.purl !== undefined ? { purl: x.package.purl } : {}),
+      ...(x.ranges.length ? { ranges: osvRanges(x.ranges) } : {}),
+      ...(x.versions.length ? { versions: [...x.versions] } : {}),
+      ...(x.ecosystem_specific ? { ecosystem_specific: x.ecosystem_specific } : {}),
+      ...(x.database_specific ? { database_specific: x.database_specific } : {}),
+    };
+  });
+  if (images.length) dbSpecific[IMAGES_KEY] = images;
   if (recordId !== a.id) dbSpecific[BULLETIN_ID_KEY] = a.id;
   const record: OsvRecord = {
     schema_version: OSV_SCHEMA_VERSION,
@@ -96,10 +142,10 @@ export function toOsv(a: Pick<PublishedAdvisory, 'id' | 'current' | 'published' 
   record.summary = f.summary;
   record.details = detailsOf(a.current.body);
   if (f.severity.length) record.severity = f.severity.map((s) => ({ type: s.type, score: s.score }));
-  record.affected = f.affected.map((x) => {
+  record.affected = f.affected.filter((x) => !isImage(x)).map((x) => {
     const out: OsvAffected = { package: { ecosystem: x.package.ecosystem, name: x.package.name } };
     if (x.package.purl !== undefined) out.package.purl = x.package.purl;
-    if (x.ranges.length) out.ranges = x.ranges.map((r) => ({ type: r.type, ...(r.repo ? { repo: r.repo } : {}), events: r.events.map((e) => ({ ...e }) as OsvEvent) }));
+    if (x.ranges.length) out.ranges = osvRanges(x.ranges);
     if (x.versions.length) out.versions = [...x.versions];
     if (x.ecosystem_specific) out.ecosystem_specific = x.ecosystem_specific;
     if (x.database_specific) out.database_specific = x.database_specific;

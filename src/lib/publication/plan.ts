@@ -34,10 +34,10 @@ import {
   yearPath,
   CSAF_PROVIDER_METADATA,
   csafFeedPath,
+  csafPath,
   csafTlpPath,
   SECURITY_TXT,
 } from './paths.ts';
-import { csafAddress } from '../exports/csaf.ts';
 import { isPublished, publishedAdvisories } from './publication.ts';
 
 /** What an output is. */
@@ -93,20 +93,45 @@ function output(address: string, kind: OutputKind, extra: Partial<PlannedOutput>
   return { address, file: fileOf(address), kind, sitemap: kind === 'page', ...extra };
 }
 
+/**
+ * Where an advisory's CSAF document lives: the site's TLP label (`csaf.tlp`) and the year of the
+ * advisory's first publication (its revision 1, CSAF's initial release). Undefined where site.yaml
+ * cannot be read: the CSAF address is then unknown.
+ */
+export interface CsafPlace {
+  tlp: string;
+  year: number;
+}
+
+/** The CSAF place of an advisory: `csaf.tlp` and the year of its first revision (the first one published, since only the newest may be a draft and dates never go back). */
+export function csafPlaceOf(site: Pick<Site, 'csaf'>, h: Pick<AdvisoryHistory, 'revisions'>): CsafPlace | undefined {
+  const first = h.revisions[0];
+  // A first revision that is an undated draft has no place yet: it is neither published nor sealed.
+  return first?.date ? { tlp: site.csaf.tlp, year: first.date.getUTCFullYear() } : undefined;
+}
+
 /** The outputs a revision contributes: its advisory's page, its own page, a page per alias, its exports. What the lock records for it. */
-export function revisionOutputs(r: Pick<Revision, 'id' | 'number' | 'front'>): PlannedOutput[] {
+export function revisionOutputs(r: Pick<Revision, 'id' | 'number' | 'front'>, csaf: CsafPlace | undefined): PlannedOutput[] {
   const seal: SealRef = { kind: 'advisory', id: r.id, revision: r.number };
   return [
     output(advisoryPath(r.id), 'page', { seal }),
     output(revisionPath(r.id, r.number), 'page', { seal }),
     ...r.front.aliases.map((a) => output(advisoryPath(a), 'alias', { seal })),
-    ...exportOutputs(r.id, seal),
+    ...exportOutputs(r.id, seal, csaf),
   ];
 }
 
-/** The machine-readable exports of one advisory (its newest published revision), sealed with the revision that publishes them. */
-export function exportOutputs(id: string, seal: SealRef, date?: Date): PlannedOutput[] {
-  return [output(osvPath(id), 'data', { seal, ...(date ? { sign: { mode: 'detached', date } } : {}) })];
+/**
+ * The machine-readable exports of one advisory (its newest published revision), sealed with the
+ * revision that publishes them: the OSV record, and the CSAF document (with its digests) where its
+ * place is known. `date` signs them (the plan's case); the lock only needs the addresses.
+ */
+export function exportOutputs(id: string, seal: SealRef, csaf: CsafPlace | undefined, date?: Date): PlannedOutput[] {
+  const sign: Partial<PlannedOutput> = date ? { sign: { mode: 'detached', date } } : {};
+  return [
+    output(osvPath(id), 'data', { seal, ...sign }),
+    ...(csaf ? [output(csafPath(csaf.tlp, csaf.year, id), 'data', { seal, ...sign, digests: ['sha256', 'sha512'] })] : []),
+  ];
 }
 
 /** The outputs an announcement contributes: its page and its signed mail text. */
@@ -177,11 +202,11 @@ export function publicationPlan(content: PlanContent, now: Date): PublicationPla
     output('sitemap.xml', 'data', { sign: detached(everything) }),
     output(LOOKUP, 'data', { sign: detached(everything) }),
     // Exports (issue 11): an advisory's files carry its newest published revision's date; indexes, their newest item's.
-    ...current.map((r) => exportOutputs(r.id, { kind: 'advisory', id: r.id, revision: r.number }, r.date)).flat(),
+    // The OSV record and the CSAF document of each advisory: the same entries the lock records (revisionOutputs).
+    ...published.flatMap((a) => exportOutputs(a.id, { kind: 'advisory', id: a.id, revision: a.current.number }, csafPlaceOf(site, a), a.modified)),
     output(OSV_INDEX, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
     output(OSV_ZIP, 'data', { sign: { ...detached(newest(current.map((r) => r.date), siteUpdated)), binary: true } }),
-    // CSAF 2.0 trusted provider and security.txt (issue 11): documents carry their advisory's date; indexes, their newest document's; provider metadata and security.txt, site.yaml's `updated`.
-    ...published.map((a) => output(csafAddress(site, a), 'data', { seal: { kind: 'advisory', id: a.id, revision: a.current.number }, sign: detached(a.modified), digests: ['sha256', 'sha512'] })),
+    // CSAF 2.0 trusted provider and security.txt (issue 11): documents (above) carry their advisory's date; indexes, their newest document's; provider metadata and security.txt, site.yaml's `updated`.
     output(`${csafTlpPath(site.csaf.tlp)}index.txt`, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
     output(`${csafTlpPath(site.csaf.tlp)}changes.csv`, 'data', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),
     output(csafFeedPath(site.csaf.tlp), 'feed', { sign: detached(newest(current.map((r) => r.date), siteUpdated)) }),

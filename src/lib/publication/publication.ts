@@ -4,10 +4,10 @@
  * page, feed, index, count and chart goes through `publishedAdvisories`; the plan (plan.ts) lists
  * what is held back, for the output guard.
  */
-import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
+import type { AdvisoryHistory, PublishableRevision, Revision } from '../advisory/history.ts';
 import { byCodeUnit } from '../common/order.ts';
 
-/** Whether a revision is published at `now`. */
+/** Whether a revision is published at `now` (never a draft, dated or not). */
 export function isPublished(r: Revision, now: Date): boolean {
   return !r.draft && r.date.getTime() <= now.getTime();
 }
@@ -15,9 +15,9 @@ export function isPublished(r: Revision, now: Date): boolean {
 export interface PublishedAdvisory {
   id: string;
   /** The newest published revision: what the advisory's page shows. */
-  current: Revision;
+  current: PublishableRevision;
   /** Every published revision, oldest first. */
-  revisions: Revision[];
+  revisions: PublishableRevision[];
   /** Every alias any published revision carried: once published, an alias keeps leading here. */
   aliases: string[];
   /** The first publication. */
@@ -31,7 +31,7 @@ export interface PublishedAdvisory {
 export function publishedAdvisories(histories: readonly AdvisoryHistory[], now: Date): PublishedAdvisory[] {
   return histories
     .flatMap((h): PublishedAdvisory[] => {
-      const revisions = h.revisions.filter((r) => isPublished(r, now));
+      const revisions = h.revisions.filter((r): r is PublishableRevision => isPublished(r, now));
       const current = revisions[revisions.length - 1];
       const first = revisions[0];
       if (!current || !first) return [];

@@ -11,13 +11,14 @@
  * in as parameters.
  */
 import type { Lock, Seal } from '../../schemas/lock.ts';
-import type { AdvisoryHistory, Revision } from '../advisory/history.ts';
+import type { AdvisoryHistory, PublishableRevision, Revision } from '../advisory/history.ts';
 import { announcedRevisions, announcementPublication, isAnnouncementPublished, type Announcement } from '../announcement/announcements.ts';
 import { formatDate, formatDateTime } from '../common/dates.ts';
 import { byCodeUnit } from '../common/order.ts';
 import type { Finding } from '../content/findings.ts';
-import { lockAddress } from '../publication/paths.ts';
-import { announcementOutputs, revisionOutputs } from '../publication/plan.ts';
+import { CSAF, csafTlpPath, lockAddress } from '../publication/paths.ts';
+import { announcementOutputs, csafPlaceOf, revisionOutputs, type CsafPlace } from '../publication/plan.ts';
+import type { Site } from '../../schemas/site.ts';
 import { isPublished } from '../publication/publication.ts';
 import { advisoriesFolder, grownAddresses, isSealPublished, sameSeal, when, type SealResult } from './lock.ts';
 
@@ -37,6 +38,8 @@ export interface Sealable {
   unsealed(): Finding;
   /** Its seal matches but does not record addresses it now publishes (a new export). */
   unrecorded(missing: readonly string[]): Finding;
+  /** Its published seal records addresses it would no longer publish; absent where its addresses cannot be known (site.yaml unreadable). */
+  vanished?(gone: readonly string[]): Finding;
   /** A seal whose text matches may still be out of date (an announcement's publication time). */
   drift?(seal: Seal): Finding | undefined;
 }
@@ -69,7 +72,11 @@ export function checkItem(item: Sealable, seal: Seal | undefined, now: Date): Fi
   const drift = frozen ? undefined : item.drift?.(seal);
   if (drift) return [drift];
   const fresh = item.fresh();
-  const missing = isFinding(fresh) ? [] : fresh.addresses.filter((a) => !seal.addresses.includes(a));
+  if (isFinding(fresh)) return [];
+  // A published address never disappears: what a published seal records must still be published.
+  const gone = frozen && item.vanished ? seal.addresses.filter((a) => !fresh.addresses.includes(a)) : [];
+  if (gone.length) return [item.vanished!(gone)];
+  const missing = fresh.addresses.filter((a) => !seal.addresses.includes(a));
   return missing.length ? [item.unrecorded(missing)] : [];
 }
 
@@ -84,6 +91,8 @@ export function sealItem(item: Sealable, old: Seal | undefined, now: Date): Seal
     if (old.sha256 !== item.sha256) return { kind: 'refused', finding: item.altered(old, now) };
     // Addresses are append-only: a new output (an export) adds its address, none is ever dropped.
     const fresh = item.fresh();
+    const gone = isFinding(fresh) || !item.vanished ? [] : old.addresses.filter((a) => !fresh.addresses.includes(a));
+    if (gone.length) return { kind: 'refused', finding: item.vanished!(gone) };
     const addresses = isFinding(fresh) ? old.addresses : grownAddresses(old, fresh);
     return addresses.length === old.addresses.length ? { kind: 'unchanged' } : { kind: 'sealed', seal: { ...old, addresses }, grown: true };
   }
@@ -101,9 +110,42 @@ function orphan(seal: Seal, now: Date, gone: () => Finding, stale: () => Finding
 // ---------------------------------------------------------------------------------------------
 // Advisory revisions
 
-/** The seal a revision gets: its hash, its publication time in UTC, its addresses. */
-export function sealOf(r: Revision): Seal {
-  return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionOutputs(r).map((o) => lockAddress(o.address)) };
+/** The seal a revision gets: its hash, its publication time in UTC, its addresses (the CSAF document's where its place is known). */
+export function sealOf(r: PublishableRevision, csaf: CsafPlace | undefined): Seal {
+  return { sha256: r.sha256, published: formatDateTime(r.date), addresses: revisionOutputs(r, csaf).map((o) => lockAddress(o.address)) };
+}
+
+/** The site.yaml beside the lock (`content/site.yaml`), for messages about its settings. */
+function siteFileOf(lockFile: string): string {
+  return advisoriesFolder(lockFile).replace(/advisories\/$/, 'site.yaml');
+}
+
+/**
+ * Why a published seal's addresses would disappear. CSAF documents under another TLP folder mean
+ * `csaf.tlp` changed: one finding at site.yaml (the same for every seal, so reported once).
+ */
+function vanishedAddresses(r: Revision, csaf: CsafPlace, gone: readonly string[], lockFile: string): Finding {
+  const here = lockAddress(csafTlpPath(csaf.tlp));
+  const prefix = lockAddress(CSAF);
+  // `/.well-known/csaf/<tlp>/<year>/<file>`: the TLP folder of each CSAF document among them.
+  const folders = [...new Set(gone.map((a) => (a.startsWith(prefix) && /^[a-z]+\/\d{4}\//.test(a.slice(prefix.length)) ? a.slice(prefix.length).split('/')[0] : undefined)))];
+  const [label] = folders;
+  if (folders.length === 1 && label && lockAddress(csafTlpPath(label)) !== here) {
+    return {
+      severity: 'error',
+      file: siteFileOf(lockFile),
+      field: 'csaf.tlp',
+      message: `csaf.tlp is ${csaf.tlp}, but published CSAF documents are under ${lockAddress(csafTlpPath(label))}, which the build would no longer publish (the TLP label names the documents' folder)`,
+      fix: `set csaf.tlp back to ${label.toUpperCase()} in site.yaml: published addresses never disappear`,
+    };
+  }
+  return {
+    severity: 'error',
+    file: lockFile,
+    field: `advisories.${r.id}.${r.number}.addresses`,
+    message: `revision ${r.number} of ${r.id} was published with ${gone.join(', ')}, which the build would no longer publish`,
+    fix: `published addresses never disappear: restore what published ${gone.length === 1 ? 'it' : 'them'} (site.yaml's settings, the revision's file), as on the target branch`,
+  };
 }
 
 function alteredPublished(r: Revision, seal: Seal): Finding {
@@ -118,13 +160,18 @@ function alteredPublished(r: Revision, seal: Seal): Finding {
   };
 }
 
-/** A revision as the seal sees it. */
-function sealableRevision(r: Revision, lockFile: string): Sealable {
+/** A revision as the seal sees it; `csaf` is its advisory's CSAF place, unknown while site.yaml cannot be read. */
+function sealableRevision(r: Revision, lockFile: string, csaf: CsafPlace | undefined): Sealable {
   return {
     draft: r.draft,
     sha256: r.sha256,
     isPublished: (now) => isPublished(r, now),
-    fresh: () => sealOf(r),
+    fresh: () => {
+      // checkItem and sealItem never ask a draft for its seal.
+      if (r.draft) throw new Error(`${r.file}: a draft is never sealed`);
+      return sealOf(r, csaf);
+    },
+    ...(csaf ? { vanished: (gone: readonly string[]) => vanishedAddresses(r, csaf, gone, lockFile) } : {}),
     altered: (seal) => alteredPublished(r, seal),
     changed: () => ({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} changed since it was sealed`, fix: `run: npm run seal -- ${r.id} again` }),
     unsealed: () => ({ severity: 'error', file: r.file, message: `revision ${r.number} of ${r.id} is not sealed`, fix: `run: npm run seal -- ${r.id}, and commit ${lockFile} with it` }),
@@ -163,16 +210,35 @@ function missingRevision(id: string, n: number, seal: Seal, history: AdvisoryHis
   );
 }
 
+/** Findings without repeats (a changed `csaf.tlp` is the same finding for every seal). */
+function once(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = JSON.stringify([f.file, f.field, f.message, f.fix]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
 /**
  * Checks every revision against the lock: non-drafts sealed, seals matching, published revisions
- * present. `failedIds` (from readRevisions) are advisories with a file that could not be read:
- * their seals are not reported as orphaned, since the file's own findings say what is wrong.
+ * present, published addresses all still published. `failedIds` (from readRevisions) are
+ * advisories with a file that could not be read: their seals are not reported as orphaned, since
+ * the file's own findings say what is wrong. `site` places the CSAF documents; without it (site.yaml
+ * unreadable) their addresses are not compared.
  */
-export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lockFile: string, now: Date, failedIds: ReadonlySet<string> = new Set()): Finding[] {
+export function checkSeals(
+  histories: readonly AdvisoryHistory[],
+  lock: Lock,
+  lockFile: string,
+  now: Date,
+  failedIds: ReadonlySet<string> = new Set(),
+  site?: Pick<Site, 'csaf'>,
+): Finding[] {
   const findings: Finding[] = [];
   for (const h of histories) {
     const seals = lock.advisories[h.id] ?? {};
-    for (const r of h.revisions) findings.push(...checkItem(sealableRevision(r, lockFile), seals[String(r.number)], now));
+    const csaf = site && csafPlaceOf(site, h);
+    for (const r of h.revisions) findings.push(...checkItem(sealableRevision(r, lockFile, csaf), seals[String(r.number)], now));
   }
   const byId = new Map(histories.map((h) => [h.id, h]));
   for (const id of Object.keys(lock.advisories).sort(byCodeUnit)) {
@@ -183,7 +249,7 @@ export function checkSeals(histories: readonly AdvisoryHistory[], lock: Lock, lo
       if (!numbers.has(Number(n))) findings.push(missingRevision(id, Number(n), seal, history, lockFile, now).finding);
     }
   }
-  return findings;
+  return once(findings);
 }
 
 function unknownAdvisory(id: string, known: readonly string[], lockFile: string): Finding {
@@ -198,13 +264,14 @@ function unknownAdvisory(id: string, known: readonly string[], lockFile: string)
   };
 }
 
-/** Seals every non-draft revision of the named advisories, refusing to change a published seal. */
+/** Seals every non-draft revision of the named advisories, refusing to change a published seal. `site` places the CSAF documents (the seal command always gives it). */
 export function sealRevisions(
   histories: readonly AdvisoryHistory[],
   lock: Lock,
   ids: readonly string[] | 'all',
   now: Date,
   lockFile = 'content/bulletin.lock',
+  site?: Pick<Site, 'csaf'>,
 ): SealResult {
   const next: Lock = structuredClone(lock);
   const result: SealResult = { lock: next, sealed: [], removed: [], refused: [] };
@@ -218,10 +285,11 @@ export function sealRevisions(
       continue;
     }
     const numbers = new Set<string>();
+    const csaf = site && history && csafPlaceOf(site, history);
     for (const r of history?.revisions ?? []) {
       const n = String(r.number);
       numbers.add(n);
-      const step = sealItem(sealableRevision(r, lockFile), seals[n], now);
+      const step = sealItem(sealableRevision(r, lockFile, csaf), seals[n], now);
       if (step.kind === 'sealed') {
         seals[n] = step.seal;
         result.sealed.push(`${id} revision ${n}${step.grown ? ' (new addresses only)' : ''}`);
@@ -242,7 +310,7 @@ export function sealRevisions(
     if (Object.keys(seals).length) next.advisories[id] = seals;
     else delete next.advisories[id];
   }
-  return result;
+  return { ...result, refused: once(result.refused) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -477,7 +545,7 @@ export function publishesNowNotes(histories: readonly AdvisoryHistory[], sealed:
   const revisions = new Map(histories.flatMap((h) => h.revisions.map((r): [string, Revision] => [`${r.id} revision ${r.number}`, r])));
   return sealed.flatMap((name) => {
     const r = revisions.get(name);
-    if (!r || r.date.getTime() > now.getTime()) return [];
+    if (!r || r.draft || r.date.getTime() > now.getTime()) return [];
     return [`${name} is dated ${r.front.revision.date}, which has passed: sealing publishes it now (at the next build of main); to publish later, set a future revision.date and seal again before merging`];
   });
 }
