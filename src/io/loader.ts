@@ -2,8 +2,8 @@
  * Bulletin's content loader: hands Astro the validator's already-parsed data, so there is one
  * parse and one set of types, and only what is published at "now" (SPEC rule 10). Under
  * `npm run build` the content comes from the build's handoff (validated once, by the script);
- * under `astro build` or `astro dev` run directly, this process validates the folder itself, once
- * (and again after the dev server sees a change).
+ * under `astro build` run directly, this process validates the folder itself, once; under
+ * `astro dev`, once at start and once per change, shared by every collection (src/io/dev-content.ts).
  */
 import type { Loader } from 'astro/loaders';
 import { formatReport } from '../lib/content/findings.ts';
@@ -11,7 +11,7 @@ import type { Content } from '../lib/content/validate.ts';
 import { publishedContent } from '../lib/publication/plan.ts';
 import { readHandoff, type PublishedContent } from './handoff.ts';
 import { buildNow } from './now.ts';
-import { contentDir } from './read-content.ts';
+import { devContent, filledFrom, type DevOutcome } from './dev-content.ts';
 import { validateFolder } from './run-validation.ts';
 
 let cached: Promise<Content> | undefined;
@@ -34,21 +34,31 @@ export async function contentForAstro(): Promise<PublishedContent> {
 export function bulletinLoader(pick: (content: PublishedContent) => { id: string; data: Record<string, unknown> }[]): Loader {
   return {
     name: 'bulletin',
-    load: async ({ store, watcher, logger }) => {
-      const fill = async () => {
-        const entries = pick(await contentForAstro());
-        store.clear();
-        for (const entry of entries) store.set(entry);
-      };
-      await fill();
-      if (!watcher) return;
-      const dir = contentDir();
-      watcher.add(dir);
-      watcher.on('all', (_event, path) => {
-        if (!path.startsWith(dir)) return;
-        cached = undefined;
-        fill().catch((e: Error) => logger.error(e.message));
-      });
+    load: async ({ store, watcher }) => {
+      let content: PublishedContent;
+      let outcome: DevOutcome | undefined;
+      if (watcher) {
+        // The dev server: one reading per change for every collection (src/io/dev-content.ts);
+        // the integration watches the folder and refreshes the collections. Invalid content
+        // leaves the store as it was: the dev server answers every page with the errors instead.
+        outcome = await devContent();
+        if (!outcome.content) return;
+        content = publishedContent(outcome.content, buildNow());
+      } else {
+        content = await contentForAstro();
+      }
+      store.clear();
+      const entries = pick(content);
+      for (const entry of entries) store.set(entry);
+      // A collection with no entry (no announcement yet, no key) is still a collection: without
+      // this Astro drops it from the store and warns "does not exist or is empty" on every read.
+      if (!entries.length) {
+        store.set({ id: EMPTY_MARK, data: {} });
+        store.delete(EMPTY_MARK);
+      }
+      if (outcome) filledFrom(outcome);
     },
   };
 }
+
+const EMPTY_MARK = 'bulletin:empty';

@@ -1,10 +1,10 @@
 /** The GitHub workflows parse, pin every action by commit, keep .well-known/ and sign on main. */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { ROOT } from '../helpers/run.ts';
+import { ROOT, tempDir } from '../helpers/run.ts';
 
 const DIR = join(ROOT, '.github/workflows');
 const files = readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f));
@@ -59,5 +59,37 @@ describe('GitHub workflows', () => {
     expect(missing.status).toBe(1);
     expect(missing.stdout).toContain('the repository secret BULLETIN_SIGNING_KEY is not set');
     expect(run('-----BEGIN PGP PRIVATE KEY BLOCK-----').status).toBe(0);
+  });
+
+  describe('the check against the commit before the push', () => {
+    const steps = parse(readFileSync(join(DIR, 'publish.yml'), 'utf8')).jobs.build.steps as { name?: string; if?: string; run?: string; env?: Record<string, string> }[];
+    const step = steps.find((s) => s.run?.includes('--against'))!;
+    // An `npm` that records its arguments, so the step's script runs as the runner would run it (sh).
+    const bin = tempDir('fake-npm');
+    writeFileSync(join(bin, 'npm'), '#!/bin/sh\necho "npm $*"\n');
+    chmodSync(join(bin, 'npm'), 0o755);
+    const run = (before: string) =>
+      spawnSync('/bin/sh', ['-e', '-c', step.run!.replace(/\$\{\{ github\.event_name \}\}/g, 'push')], { env: { PATH: `${bin}:${process.env.PATH}`, BEFORE: before }, encoding: 'utf8' });
+
+    it('reads the commit from the event, runs on every trigger', () => {
+      expect(step.env).toEqual({ BEFORE: '${{ github.event.before }}' });
+      expect(step.if).toBeUndefined();
+    });
+
+    it('checks against the commit before a push', () => {
+      const r = run('3d3c42e5aac5ba805825da76410c181273ba90b1');
+      expect(r.status).toBe(0);
+      expect(r.stdout.trim()).toBe('npm run check -- --against 3d3c42e5aac5ba805825da76410c181273ba90b1 --format github');
+    });
+
+    it.each([
+      ['the first push of a new repository (forty zeros)', '0'.repeat(40)],
+      ['a scheduled or manual run (no commit)', ''],
+    ])('skips the comparison with a notice on %s', (_what, before) => {
+      const r = run(before);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toContain('npm ');
+      expect(r.stdout).toMatch(/^::notice title=No previous commit::.*the comparison with published text is skipped$/m);
+    });
   });
 });
