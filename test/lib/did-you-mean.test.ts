@@ -45,6 +45,16 @@ describe('a misspelt field or value in an advisory', () => {
     expect(findings(`${base}references:\n  - type: ADVISRY\n    url: https://example.org/a\n`)[0]).toMatch(/references\[0\]\.type: is "ADVISRY", which is not allowed \/ did you mean "ADVISORY"\? Use one of: "ADVISORY", /);
   });
 
+  it('reports a misspelt required field once, as the unknown field (not also as the missing one)', () => {
+    expect(findings(`${base}references:\n  - typ: ADVISORY\n    url: https://example.org/a\n`)).toEqual([
+      '8: references[0].typ: unknown field "typ" / did you mean "type"? Otherwise remove it (see docs/content.md#advisories)',
+    ]);
+  });
+
+  it('says a required choice is missing, with its choices', () => {
+    expect(findings(`${base}references:\n  - url: https://example.org/a\n`)[0]).toMatch(/references\[0\]\.type: is missing \/ add "type", one of "ADVISORY", /);
+  });
+
   it('keeps the plain advice for a word that resembles nothing', () => {
     expect(findings(`${base}colour: blue\n`)).toEqual(['7: colour: unknown field "colour" / remove it, or check its spelling against docs/content.md#advisories']);
   });

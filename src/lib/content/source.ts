@@ -261,7 +261,10 @@ export function keysAt(schema: z.ZodType | undefined, path: Path): string[] {
 /** Turns zod issues into findings that name the file, line and field; with the schema, a misspelt field gets "did you mean". */
 export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severity = 'error', base: Path = [], schema?: z.ZodType): Finding[] {
   const docs = docsAnchor(src.file);
-  return error.issues.flatMap((issue): Finding[] => {
+  // A misspelt field is also a missing one ("typ" for "type"): one mistake, one finding, the
+  // unknown field's, which says "did you mean".
+  const suggested = new Set<string>();
+  const findings = error.issues.flatMap((issue): Finding[] => {
     const path = [...base, ...(issue.path as (string | number)[])];
     const last = path[path.length - 1];
     const at = (p: Path, message: string, fix: string): Finding => ({
@@ -276,12 +279,14 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
       const known = keysAt(schema, issue.path as (string | number)[]).filter((k) => !issue.keys.includes(k));
       return issue.keys.map((key) => {
         const near = didYouMean(key, known);
+        if (near) suggested.add(fieldPath([...path, near]));
         return at([...path, key], `unknown field "${key}"`, near ? `did you mean "${near}"? Otherwise remove it (see ${docs})` : `remove it, or check its spelling against ${docs}`);
       });
     }
     const input = (issue as { input?: unknown }).input;
-    if (issue.code === 'invalid_type' && input === undefined) {
-      return [at(path, 'is missing', `add "${String(last)}" (see ${docs})`)];
+    if (input === undefined && (issue.code === 'invalid_type' || issue.code === 'invalid_value')) {
+      const choices = issue.code === 'invalid_value' ? `, one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}` : '';
+      return [at(path, 'is missing', `add "${String(last)}"${choices} (see ${docs})`)];
     }
     // An object of one key whose value YAML read as a number (`fixed: 0.12`): point at that value.
     if (issue.code === 'invalid_union' && input && typeof input === 'object' && !Array.isArray(input)) {
@@ -323,6 +328,7 @@ export function zodFindings(src: YamlSource, error: z.ZodError, severity: Severi
     const fix = (issue as { params?: { fix?: string } }).params?.fix;
     return [at(path, issue.message, fix ?? `write a valid value (see ${docs})`)];
   });
+  return findings.filter((f) => !(f.message === 'is missing' && f.field !== undefined && suggested.has(f.field)));
 }
 
 /** Validates parsed data against a schema, returning the data or findings. */
