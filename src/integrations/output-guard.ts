@@ -109,8 +109,9 @@ export class OutputGuard {
         if (this.visit(path) && ++fresh % 16 === 0) await yieldNow();
       }
       // Listing a large folder costs time too (tens of thousands of files): the next listing waits
-      // four times as long as this one took, and at least 200 ms when nothing new came.
-      const pause = fresh ? 4 * listing : Math.max(200, 4 * listing);
+      // eight times as long as this one took, so listing stays near a tenth of the guard's time,
+      // and at least half a second (a second when nothing new came): files are read in batches.
+      const pause = Math.max(fresh ? 500 : 1000, 8 * listing);
       await Promise.race([done.catch(() => undefined), sleep(pause)]);
     }
   }

@@ -20,7 +20,7 @@ async function following(dir: string, steps: (() => void)[]): Promise<OutputGuar
     for (const step of steps) {
       step();
       // Long enough for the guard to sweep between two steps.
-      await sleep(600);
+      await sleep(1500);
     }
   })();
   await guard.follow(writer);
