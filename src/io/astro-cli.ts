@@ -1,5 +1,5 @@
 /** Runs the Astro CLI on the Node.js that runs this script (Node 24 from node_modules). */
-import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 
@@ -8,15 +8,7 @@ export function astroBin(): string {
   return join(dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin', 'astro.mjs');
 }
 
-/** Runs `astro <args>` and returns its result; output goes to this process's. */
-export function runAstro(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<Buffer> {
-  return spawnSync(process.execPath, [astroBin(), ...args], {
-    stdio: 'inherit',
-    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1' },
-  });
-}
-
-/** Starts `astro <args>` without waiting; resolves with its exit status (1 if it could not start or was killed). */
+/** Starts `astro <args>` without waiting (output goes to this process's); resolves with its exit status (1 if it could not start or was killed). */
 export function startAstro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((done) => {
     const child = spawn(process.execPath, [astroBin(), ...args], {
