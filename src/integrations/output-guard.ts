@@ -24,7 +24,7 @@ function stampOf(path: string): string | undefined {
 }
 
 /** The error a guard with leaks throws: every leak, and what to do. */
-export function leakError(leaks: readonly Leak[]): Error {
+function leakError(leaks: readonly Leak[]): Error {
   const list = leaks.map((l) => `  ${l.path}: "${l.token}" in ...${l.context}...`).join('\n');
   return new Error(
     `Bulletin's output guard found unpublished material in the build (SPEC rule 1):\n${list}\n` +

@@ -194,8 +194,3 @@ export function findMentions(text: string, tokens: readonly string[], format: Te
   });
   return found;
 }
-
-/** Whether a text names any of the tokens (see `findMentions`). */
-export function namesAny(text: string, tokens: readonly string[], format: TextFormat): boolean {
-  return findMentions(text, tokens, format).length > 0;
-}
