@@ -38,7 +38,7 @@ describe('findMentions', () => {
   });
 });
 
-describe('fold, folding only the non-ASCII runs', () => {
+describe('fold, folding only the non-ASCII runs, or the whole text where they are dense', () => {
   // The definition: the whole text through NFKC, invisible characters out, dashes to "-", lower case, NFKC again.
   const whole = (s: string) =>
     s
@@ -58,8 +58,14 @@ describe('fold, folding only the non-ASCII runs', () => {
     ['Hangul jamo that compose', '\u1100\u1161 a\u1100\u1161b'],
     ['an astral letter', 'x\u{1d400}y EXA'],
     ['a dotted capital I', '\u0130stanbul EXA'],
+    // Dense enough to be folded whole (more than one non-ASCII run per 64 characters).
+    ['bytes that are not text', 'EXA\ufffd\u00ad-\u20132026\uff10\u0301x\u03a3 \ufb01'.repeat(50)],
   ])('gives what folding the whole text gives: %s', (_name, text) => {
     expect(fold(text)).toBe(whole(text));
+    // With ASCII around it, a text is sparse (under one non-ASCII run per 64 characters) and folded run by run.
+    const padding = 'x '.repeat(32 * (text.length + 1));
+    const sparse = `${padding}${text} ${padding}`;
+    expect(fold(sparse)).toBe(whole(sparse));
   });
 });
 

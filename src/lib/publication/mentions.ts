@@ -75,9 +75,28 @@ function normalizeSegment(s: string): string {
   return s.normalize('NFKC');
 }
 
+function foldWhole(s: string): string {
+  return foldSegment(s).toLowerCase().normalize('NFKC');
+}
+
+// A text with more non-ASCII runs than one per this many characters (bytes that are not text,
+// such as the search index's binary chunks read as UTF-8) is folded whole: one call per run then
+// costs more than normalizing the ASCII in between. Both give the same result.
+const DENSE = 64;
+
+/** Whether `s` holds more than one non-ASCII run per DENSE characters; stops counting once it does. */
+function dense(s: string): boolean {
+  const limit = s.length / DENSE;
+  const runs = /[^\x00-\x7f]+/g;
+  let n = 0;
+  while (runs.exec(s)) if (++n > limit) return true;
+  return false;
+}
+
 /** Folds a text as a reader sees it: NFKC, dashes to "-", invisible characters removed, lower case (then NFKC again). */
 export function fold(s: string): string {
   if (!NON_ASCII.test(s)) return s.toLowerCase();
+  if (dense(s)) return foldWhole(s);
   // Lower case is applied to the whole text: it depends on context (a final sigma).
   const lower = s.replace(SEGMENT, foldSegment).toLowerCase();
   return NON_ASCII.test(lower) ? lower.replace(SEGMENT, normalizeSegment) : lower;
@@ -94,7 +113,7 @@ export function readings(text: string, format: TextFormat = 'output'): string[] 
   const once = base.flatMap((t) => [t, entities(t), escapes(t), percent(t)]);
   const twice = once.flatMap((t) => [entities(escapes(t)), percent(entities(t))]);
   const decoded = [...new Set([...once, ...twice])];
-  return [...new Set([...decoded, ...decoded.map(tags)].map(fold))];
+  return [...new Set([...new Set([...decoded, ...decoded.map(tags)])].map(fold))];
 }
 
 const WORD = /[\p{L}\p{N}]/u;
