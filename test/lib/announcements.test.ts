@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
-import { groupHistories, sourceHash, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
+import { groupHistories, historyOf, sourceHash, toRevision, type Revision } from '../../src/lib/advisory/history.ts';
 import {
   announcementPublication,
   checkAnnouncements,
@@ -547,5 +547,26 @@ describe('announcement seals', () => {
       expect(result.lock.announcements).toEqual({ 'lanternfish-0-13-1': before.announcements['lanternfish-0-13-1'] });
       expect(result.refused.map((f) => f.message)).toEqual(['announcement lanternfish-0-13-1 was published on 2026-08-04T15:00:00Z, but its file is gone']);
     });
+  });
+});
+
+describe('historyOf', () => {
+  it.each([
+    ['an advisory of the list', 'EXA-2026-0004', 'EXA-2026-0004'],
+    ['an ID of another case', 'exa-2026-0004', undefined],
+    ['an alias, which is not an ID', 'CVE-2026-41234', undefined],
+    ['an unknown ID', 'EXA-2026-0099', undefined],
+  ])('finds %s by its exact ID', (_name, id, found) => {
+    expect(historyOf(HISTORIES, id)?.id).toBe(found);
+  });
+
+  it('answers for each list on its own, and for a list that grew', () => {
+    const other = groupHistories([rev('EXA-2026-0099', 1, '2026-08-04T15:00:00Z')]);
+    expect(historyOf(other, 'EXA-2026-0099')?.id).toBe('EXA-2026-0099');
+    expect(historyOf(HISTORIES, 'EXA-2026-0099')).toBeUndefined();
+    const grown = [...HISTORIES];
+    expect(historyOf(grown, 'EXA-2026-0099')).toBeUndefined();
+    grown.push(other[0]!);
+    expect(historyOf(grown, 'EXA-2026-0099')?.id).toBe('EXA-2026-0099');
   });
 });

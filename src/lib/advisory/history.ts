@@ -105,3 +105,19 @@ export function groupHistories(revisions: readonly Revision[]): AdvisoryHistory[
     .sort(([a], [b]) => byCodeUnit(a, b))
     .map(([id, revs]) => ({ id, revisions: revs.sort((a, b) => a.number - b.number) }));
 }
+
+const indexes = new WeakMap<readonly AdvisoryHistory[], Map<string, AdvisoryHistory>>();
+
+/**
+ * The history of advisory `id` in `histories`, if any: looked up in an index made once per list
+ * (a list is made once, when content is read; finding by scanning cost seconds at ten thousand
+ * advisories, where every announcement and every advisory asks).
+ */
+export function historyOf(histories: readonly AdvisoryHistory[], id: string): AdvisoryHistory | undefined {
+  let index = indexes.get(histories);
+  if (!index || index.size !== histories.length) {
+    index = new Map(histories.map((h) => [h.id, h]));
+    indexes.set(histories, index);
+  }
+  return index.get(id);
+}

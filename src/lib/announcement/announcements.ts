@@ -9,7 +9,7 @@ import semver from 'semver';
 import { announcementSchema, type AnnouncementFront } from '../../schemas/announcement.ts';
 import { hasTime, toInstant } from '../../schemas/common.ts';
 import type { Site } from '../../schemas/site.ts';
-import { normaliseSource, sourceHash, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
+import { historyOf, normaliseSource, sourceHash, type AdvisoryHistory, type Revision } from '../advisory/history.ts';
 import { at } from '../advisory/files.ts';
 import { formatDate } from '../common/dates.ts';
 import type { Finding } from '../content/findings.ts';
@@ -138,7 +138,7 @@ export function readAnnouncements(files: readonly SourceFile[]): { announcements
 
 /** The revision each reference names, in order; undefined where the advisory or revision does not exist. */
 export function announcedRevisions(a: Pick<Announcement, 'refs'>, histories: readonly AdvisoryHistory[]): (Revision | undefined)[] {
-  return a.refs.map((ref) => histories.find((h) => h.id === ref.id)?.revisions.find((r) => r.number === ref.number));
+  return a.refs.map((ref) => historyOf(histories, ref.id)?.revisions.find((r) => r.number === ref.number));
 }
 
 /** When an announcement publishes: the later of its own date and the date of each revision it names. */
@@ -157,7 +157,7 @@ export function isAnnouncementPublished(a: Pick<Announcement, 'date' | 'refs' | 
 /** Checks a reference against the advisories: it exists, its revision exists, and is not a draft. */
 function checkRef(a: Announcement, ref: RevisionRef, i: number, histories: readonly AdvisoryHistory[]): Finding | undefined {
   const where = ['advisories', i];
-  const history = histories.find((h) => h.id === ref.id);
+  const history = historyOf(histories, ref.id);
   if (!history) {
     const twin = histories.find((h) => h.id.toLowerCase() === ref.id.toLowerCase());
     if (twin) return at(a.src, where, `there is no advisory ${ref.id}`, `did you mean ${twin.id}@v${ref.number}? IDs keep their exact case`);

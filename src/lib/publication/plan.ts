@@ -231,10 +231,11 @@ export function heldBack(content: Pick<PlanContent, 'advisories' | 'announcement
 /** The held-back tokens of advisories (see `heldBack`). */
 export function heldBackTokens(histories: readonly AdvisoryHistory[], now: Date): string[] {
   const published = publishedAdvisories(histories, now);
+  const shownIds = new Set(published.map((a) => a.id));
   const visible = new Set(published.flatMap((a) => [a.id, ...a.aliases]).map((s) => s.toLowerCase()));
   const tokens = new Set<string>();
   for (const h of histories) {
-    const shown = published.find((a) => a.id === h.id);
+    const shown = shownIds.has(h.id);
     if (!shown) tokens.add(h.id);
     for (const r of h.revisions) {
       if (isPublished(r, now)) continue;
