@@ -21,10 +21,9 @@ import { indexSite } from './search.ts';
 
 /**
  * The post-build steps: the search index (Pagefind, in its own process) is built while the
- * digests are written and the plan's files signed, and the guard reads the index's files as they
- * appear; then the guard reads every file it has not read in its final state, but for the
- * digests and detached signatures just written (see `OutputGuard.derived`). `guard` may already
- * have read files while Astro wrote them.
+ * digests are written and the plan's files signed, and the guard reads the files they write as
+ * they appear; then the guard reads every file it has not read in its final state. `guard` may
+ * already have read files while Astro wrote them.
  */
 export async function postBuild(dir: string, plan: PublicationPlan, resolved: ResolvedKey, log: (message: string) => void, guard = new OutputGuard(dir, plan.heldBack)): Promise<void> {
   const searchStarted = mark();
@@ -32,13 +31,12 @@ export async function postBuild(dir: string, plan: PublicationPlan, resolved: Re
   // A failure below must not leave the search index's process running unobserved.
   search.catch(() => undefined);
   const digests = writeDigests(dir, plan.outputs);
-  if (digests.length) log(`wrote ${digests.length} digest files`);
-  guard.derived(digests);
-  const signing = timed('signing', () => signOutput(dir, plan.outputs, resolved.key, (signature) => guard.derived([signature])));
+  if (digests) log(`wrote ${digests} digest files`);
+  const signing = timed('signing', () => signOutput(dir, plan.outputs, resolved.key));
   // While Pagefind writes its index and the files are signed, the guard reads what they write.
   await guard.follow(Promise.allSettled([search, signing]));
   const signed = await signing;
-  log(`signed ${signed.count} files with ${resolved.development ? "the DEVELOPMENT key (not the project's key)" : 'key'} ${resolved.key.fingerprint}`);
+  log(`signed ${signed} files with ${resolved.development ? "the DEVELOPMENT key (not the project's key)" : 'key'} ${resolved.key.fingerprint}`);
   const pages = await search;
   log(`search index: ${pages} page${pages === 1 ? '' : 's'} indexed`);
   await timed('guard', () => guard.check());

@@ -1,8 +1,8 @@
 /**
  * The output guard over a folder as it fills (SPEC rule 1): `follow` reads each file once it
- * appears while Astro is still writing the others, so the guard's reading overlaps the
- * rendering on a second core; `check` then reads only what is new or changed since (the search
- * index, a cleartext-signed file, a file rewritten) and throws listing every leak. A file is read
+ * appears while Astro, then Pagefind and the signing, are still writing the others, so the
+ * guard's reading overlaps theirs on a second core; `check` then reads only what is new or
+ * changed since (the search index's last files, a file rewritten) and throws listing every leak. A file is read
  * again whenever its size or times change, so a file caught half written is judged by its final
  * bytes, and a file that disappeared is forgotten. One file's text is held at a time. The
  * matching itself is src/lib/publication/guard.ts.
@@ -113,23 +113,6 @@ export class OutputGuard {
       // and at least half a second (a second when nothing new came): files are read in batches.
       const pause = Math.max(fresh ? 500 : 1000, 8 * listing);
       await Promise.race([done.catch(() => undefined), sleep(pause)]);
-    }
-  }
-
-  /**
-   * Files the build wrote from a file of the folder without adding text: a detached signature
-   * (`.asc`) and a digest file (`.sha256`, `.sha512`: the digest and the file's name). Their bytes
-   * are a one-way function of that file's bytes and its planned name, so they can carry nothing
-   * the guard does not find in the file itself, which it reads; they are recorded as read in
-   * their present state, not read (at 10,000 advisories they are over half of the files). One
-   * changed afterwards by anything else is read like any other file.
-   */
-  derived(paths: readonly string[]): void {
-    for (const path of paths) {
-      const stamp = stampOf(join(this.dir, path));
-      if (stamp === undefined) continue;
-      this.read.set(path, stamp);
-      this.leaks.delete(path);
     }
   }
 

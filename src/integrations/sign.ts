@@ -11,42 +11,26 @@ import { signatureTime, signCleartext, signDetached, signDetachedBinary } from '
 /** How many files are signed at once. */
 const SIGNING_BATCH = 32;
 
-export interface Signed {
-  /** How many files were signed. */
-  count: number;
-  /** The detached signatures written (`<file>.asc`), relative to `dir`. */
-  signatures: string[];
-}
-
-/**
- * Signs every output of the plan that is to be signed, under `dir`; a planned file that is missing
- * is an error. `written` hears of each detached signature as soon as it is written.
- */
-export async function signOutput(dir: string, outputs: readonly PlannedOutput[], key: SigningKey, written: (signature: string) => void = () => undefined): Promise<Signed> {
+/** Signs every output of the plan that is to be signed, under `dir`; a planned file that is missing is an error. */
+export async function signOutput(dir: string, outputs: readonly PlannedOutput[], key: SigningKey): Promise<number> {
   const targets = outputs.flatMap((o) => (o.sign ? [{ path: o.file, ...o.sign }] : []));
   const missing = targets.filter((t) => !existsSync(join(dir, t.path)));
   if (missing.length) {
     throw new Error(`Bulletin's signing step expected files the build did not write: ${missing.map((t) => t.path).join(', ')}`);
   }
-  const signatures: string[] = [];
-  const detached = (path: string, signature: string) => {
-    writeFileSync(join(dir, path), signature);
-    signatures.push(path);
-    written(path);
-  };
   const signOne = async (t: (typeof targets)[number]) => {
     const file = join(dir, t.path);
     const date = signatureTime(t.date, key);
     if (t.binary) {
-      detached(`${t.path}.asc`, await signDetachedBinary(readFileSync(file), key, date));
+      writeFileSync(`${file}.asc`, await signDetachedBinary(readFileSync(file), key, date));
       return;
     }
     const text = readFileSync(file, 'utf8');
-    if (t.mode === 'detached') detached(`${t.path}.asc`, await signDetached(text, key, date));
+    if (t.mode === 'detached') writeFileSync(`${file}.asc`, await signDetached(text, key, date));
     else writeFileSync(file, await signCleartext(text, key, date));
   };
   // A few dozen at a time: all at once held every file and its signature in memory together
   // (tens of thousands of files at 10,000 advisories).
   for (let i = 0; i < targets.length; i += SIGNING_BATCH) await Promise.all(targets.slice(i, i + SIGNING_BATCH).map(signOne));
-  return { count: targets.length, signatures };
+  return targets.length;
 }
