@@ -61,8 +61,20 @@ function windowsAt(lines: readonly ReleaseLine[], site: Site, now: Date): Suppor
   return windows;
 }
 
-/** The affected view of one revision at `now`, newest line first within each package. */
+// A revision's view is asked for by its pages and by its CSAF document, with the same front
+// matter, lines, site and instant: it is computed once for them. Views are read, never changed.
+const viewsOf = new WeakMap<AdvisoryFront, { site: Site; lines: readonly ReleaseLine[]; at: number; view: AffectedView }>();
+
+/** The affected view of one revision at `now`, newest line first within each package (computed once per front matter, lines, site and instant). */
 export function affectedView(front: AdvisoryFront, site: Site, lines: readonly ReleaseLine[], now: Date): AffectedView {
+  const known = viewsOf.get(front);
+  if (known && known.site === site && known.lines === lines && known.at === now.getTime()) return known.view;
+  const view = computeView(front, site, lines, now);
+  viewsOf.set(front, { site, lines, at: now.getTime(), view });
+  return view;
+}
+
+function computeView(front: AdvisoryFront, site: Site, lines: readonly ReleaseLine[], now: Date): AffectedView {
   const windows = windowsAt(lines, site, now);
   const rows: LineRow[] = [];
   const others: OtherPackage[] = [];
