@@ -1,5 +1,5 @@
 /** The keys pages show and publish: the listed public keys, and the key this build signs with. */
-import { readHandoff, type BuildKey } from '../io/handoff.ts';
+import { readHandoffKey, type BuildKey } from '../io/handoff.ts';
 import { buildSigningKey } from '../io/signing-key.ts';
 import { publicKeyBlock } from '../lib/signing/keys.ts';
 import { getKeyTexts, getSite, now } from './content.ts';
@@ -18,7 +18,7 @@ let buildKey: Promise<BuildKey> | undefined;
 /** The key this build signs with (the project's, or the development key), without its private half: from the build's handoff, else resolved once in this process. */
 export function getBuildKey(): Promise<BuildKey> {
   buildKey ??= (async () => {
-    const handed = readHandoff()?.key;
+    const handed = readHandoffKey()?.key;
     if (handed) return handed;
     const r = await buildSigningKey(await getSite(), now);
     return { fingerprint: r.key.fingerprint, development: r.development, armoredPublic: r.armoredPublic };

@@ -13,7 +13,7 @@ import { buildSigningKey, type ResolvedKey } from '../io/signing-key.ts';
 import { signOutput } from './sign.ts';
 import { writeDigests } from './digests.ts';
 import { buildNow } from '../io/now.ts';
-import { readHandoff } from '../io/handoff.ts';
+import { readHandoffKey } from '../io/handoff.ts';
 import { validatedContent } from '../io/loader.ts';
 import { OutputGuard } from './output-guard.ts';
 import { mark, PROCESS_START, timed, timing } from '../io/timings.ts';
@@ -60,7 +60,7 @@ export function bulletin(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         next('astro assets');
         // Under npm run build, the script signs and guards with the plan and key it holds.
-        if (readHandoff()) return;
+        if (readHandoffKey()) return;
         const content = await validatedContent();
         const now = buildNow();
         await postBuild(fileURLToPath(dir), publicationPlan(content, now), await buildSigningKey(content.site, now), (m) => logger.info(m));

@@ -30,15 +30,29 @@ export interface Handoff {
 /** The environment variable that names the handoff file. */
 export const HANDOFF_VARIABLE = 'BULLETIN_HANDOFF';
 
-/** Writes the handoff (structured clone: dates stay dates). */
+/** The small part of the handoff, in a file of its own beside the content (`<handoff>.key`). */
+export type HandoffKey = Omit<Handoff, 'content'>;
+
+/**
+ * Writes the handoff (structured clone: dates stay dates): the content in the file `path`, "now"
+ * and the key in `<path>.key`, so the pages that only need the key do not read the content
+ * again (a second of deserializing at ten thousand advisories, each time).
+ */
 export function writeHandoff(path: string, handoff: Handoff): void {
-  const { content } = handoff;
+  const { content, ...small } = handoff;
   const announcements = content.announcements.map(({ src: _src, ...a }: Omit<Announcement, 'src'> & { src?: unknown }) => a);
-  writeFileSync(path, serialize({ ...handoff, content: { ...content, announcements } }), { mode: 0o600 });
+  writeFileSync(path, serialize({ ...content, announcements }), { mode: 0o600 });
+  writeFileSync(`${path}.key`, serialize(small satisfies HandoffKey), { mode: 0o600 });
+}
+
+/** "Now" and the key of the build that started this process, if one did. */
+export function readHandoffKey(env: NodeJS.ProcessEnv = process.env): HandoffKey | undefined {
+  const path = env[HANDOFF_VARIABLE];
+  return path ? (deserialize(readFileSync(`${path}.key`)) as HandoffKey) : undefined;
 }
 
 /** The handoff of the build that started this process, if one did. */
 export function readHandoff(env: NodeJS.ProcessEnv = process.env): Handoff | undefined {
-  const path = env[HANDOFF_VARIABLE];
-  return path ? (deserialize(readFileSync(path)) as Handoff) : undefined;
+  const small = readHandoffKey(env);
+  return small && { ...small, content: deserialize(readFileSync(env[HANDOFF_VARIABLE]!)) as PublishedContent };
 }

@@ -25,9 +25,16 @@ export function validatedContent(): Promise<Content> {
   return cached;
 }
 
-/** What Astro receives: the content published at this build's "now", and nothing else. */
-export async function contentForAstro(): Promise<PublishedContent> {
-  return readHandoff()?.content ?? publishedContent(await validatedContent(), buildNow());
+let forAstro: Promise<PublishedContent> | undefined;
+
+/**
+ * What Astro receives: the content published at this build's "now", and nothing else. Read once
+ * per process and shared by every collection's loader (each read the whole handoff again: seven
+ * deserializations of the content at ten thousand advisories).
+ */
+export function contentForAstro(): Promise<PublishedContent> {
+  forAstro ??= (async () => readHandoff()?.content ?? publishedContent(await validatedContent(), buildNow()))();
+  return forAstro;
 }
 
 /** A loader for one collection: picks its entries out of the published content. */
