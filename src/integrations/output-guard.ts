@@ -2,9 +2,9 @@
  * The output guard over a folder as it fills (SPEC rule 1): `follow` reads each file once it
  * appears while Astro, then Pagefind and the signing, are still writing the others, so the
  * guard's reading overlaps theirs on a second core; `check` then reads only what is new or
- * changed since (the search index's last files, a file rewritten) and throws listing every leak. A file is read
- * again whenever its size or times change, so a file caught half written is judged by its final
- * bytes, and a file that disappeared is forgotten. One file's text is held at a time. The
+ * changed since (the search index's last files, a file rewritten) and throws listing every
+ * leak. A file is read again whenever its size or times change, so a file caught half written
+ * is judged by its final bytes, and a file that disappeared is forgotten. One file's text is held at a time. The
  * matching itself is src/lib/publication/guard.ts.
  */
 import { statSync } from 'node:fs';
