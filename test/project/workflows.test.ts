@@ -26,7 +26,13 @@ describe('GitHub workflows', () => {
   it.each(files)('%s parses as YAML and pins every action to a 40-hex commit with a version comment', (file) => {
     const text = readFileSync(join(DIR, file), 'utf8');
     const doc = parse(text);
-    expect(doc.jobs).toBeTruthy();
+    // Every job runs on a named runner and has steps.
+    const jobs = Object.values(doc.jobs as Record<string, { 'runs-on'?: unknown; steps?: unknown[] }>);
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      expect(job['runs-on']).toMatch(/^ubuntu-/);
+      expect(job.steps?.length).toBeGreaterThan(0);
+    }
     const all = uses(doc);
     expect(all.length).toBeGreaterThan(0);
     for (const u of all) expect(u).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/);
